@@ -1,0 +1,74 @@
+"""The application context: everything a window or command needs, built once at start-up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newmedia_desk.domain.clock import Clock, SystemClock
+from newmedia_desk.security.audit_key import AuditKeyStore
+from newmedia_desk.security.passwords import PasswordHashing
+from newmedia_desk.security.secrets import KeyringSecretStore, SecretStore
+from newmedia_desk.services.audit import AuditService
+from newmedia_desk.services.auth import AuthService
+from newmedia_desk.services.directory import DirectoryService
+from newmedia_desk.services.maintenance import MaintenanceService
+from newmedia_desk.services.settings import OfficeSettingsService
+from newmedia_desk.storage.database import Database
+from newmedia_desk.storage.location import default_data_dir, resolve_db_url
+from newmedia_desk.storage.migrate import MigrationResult, ensure_schema
+
+
+@dataclass
+class AppContext:
+    """The services over one database. Passed down explicitly; there are no globals."""
+
+    db: Database
+    clock: Clock
+    secrets: SecretStore
+    hashing: PasswordHashing
+    data_dir: Path
+    audit: AuditService
+    auth: AuthService
+    directory: DirectoryService
+    settings: OfficeSettingsService
+    maintenance: MaintenanceService
+    migration: MigrationResult | None = field(default=None)
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.db.dispose()
+
+
+def build_context(
+    db: str | None = None,
+    *,
+    secrets: SecretStore | None = None,
+    clock: Clock | None = None,
+    hashing: PasswordHashing | None = None,
+    data_dir: Path | None = None,
+    migrate: bool = True,
+) -> AppContext:
+    """Open (and by default create or upgrade) the database and wire the services."""
+    data = data_dir if data_dir is not None else default_data_dir()
+    database = Database(resolve_db_url(db))
+    result = ensure_schema(database) if migrate else None
+    clk = clock if clock is not None else SystemClock()
+    store = secrets if secrets is not None else KeyringSecretStore()
+    hasher = hashing if hashing is not None else PasswordHashing()
+    keys = AuditKeyStore(store, fallback_dir=data)
+    audit = AuditService(database, keys, clk, anchor_dir=data / "anchors")
+    directory = DirectoryService(database, hasher, audit, clk)
+    return AppContext(
+        db=database,
+        clock=clk,
+        secrets=store,
+        hashing=hasher,
+        data_dir=data,
+        audit=audit,
+        auth=AuthService(database, hasher, audit, clk),
+        directory=directory,
+        settings=OfficeSettingsService(database, audit),
+        maintenance=MaintenanceService(database, hasher, audit, directory, keys),
+        migration=result,
+    )

@@ -1,0 +1,45 @@
+"""Office-wide settings: each declared once with its type, default and bounds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newmedia_desk.domain.errors import ValidationError
+
+
+@dataclass(frozen=True, slots=True)
+class IntSetting:
+    """An integer setting with inclusive bounds."""
+
+    key: str
+    default: int
+    minimum: int
+    maximum: int
+
+    def parse(self, raw: str | int) -> int:
+        """Return the value as int within bounds, or raise ``ValidationError``."""
+        try:
+            value = int(raw)
+        except (TypeError, ValueError) as exc:
+            raise ValidationError(f"{self.key} must be a whole number", field=self.key) from exc
+        if not self.minimum <= value <= self.maximum:
+            raise ValidationError(
+                f"{self.key} must be between {self.minimum} and {self.maximum}",
+                field=self.key,
+                minimum=self.minimum,
+                maximum=self.maximum,
+            )
+        return value
+
+
+IDLE_LOCK_MINUTES = IntSetting("idle_lock_minutes", default=5, minimum=1, maximum=240)
+"""Lock the window after this many minutes without input (wall time)."""
+
+HOLDER_LIMIT = IntSetting("credential_holder_limit", default=2, minimum=1, maximum=5)
+"""How many people may know one account's password (000 § 篇1 art.7)."""
+
+FILING_WORKING_DAYS = IntSetting("filing_working_days", default=5, minimum=1, maximum=30)
+"""Working days allowed to file an account opening, change or closure."""
+
+ALL_SETTINGS: tuple[IntSetting, ...] = (IDLE_LOCK_MINUTES, HOLDER_LIMIT, FILING_WORKING_DAYS)
+BY_KEY = {s.key: s for s in ALL_SETTINGS}

@@ -1,0 +1,1 @@
+"""Use cases. Each owns its transaction, checks permissions and writes the audit trail."""

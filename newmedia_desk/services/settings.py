@@ -1,0 +1,51 @@
+"""Office-wide settings kept in the database, changed only by an administrator."""
+
+from __future__ import annotations
+
+from newmedia_desk.domain.errors import ValidationError
+from newmedia_desk.domain.roles import Permission
+from newmedia_desk.domain.settings import BY_KEY, IntSetting
+from newmedia_desk.domain.staff import Principal
+from newmedia_desk.services.audit import AuditService
+from newmedia_desk.services.common import require
+from newmedia_desk.storage.database import Database
+from newmedia_desk.storage.models import OfficeSetting
+from newmedia_desk.storage.repositories import SettingsRepository
+
+
+class OfficeSettingsService:
+    """Read and change office-wide settings."""
+
+    def __init__(self, db: Database, audit: AuditService) -> None:
+        self._db = db
+        self._audit = audit
+
+    def get(self, setting: IntSetting) -> int:
+        """The current value (the default when never set or unreadable)."""
+        with self._db.read() as s:
+            row = SettingsRepository(s).get(setting.key)
+        if row is None:
+            return setting.default
+        try:
+            return setting.parse(row.value)
+        except ValidationError:
+            return setting.default
+
+    def set(self, actor: Principal, key: str, raw: str | int) -> int:
+        """Change one setting; audited."""
+        require(actor, Permission.MANAGE_SETTINGS)
+        setting = BY_KEY.get(key)
+        if setting is None:
+            raise ValidationError(f"unknown setting {key}", field="key")
+        value = setting.parse(raw)
+        with self._db.write() as s:
+            row = SettingsRepository(s).get(key)
+            before = None if row is None else row.value
+            if row is None:
+                s.add(OfficeSetting(key=key, value=str(value)))
+            else:
+                row.value = str(value)
+            self._audit.append(
+                s, actor, "setting_changed", "setting", key, before={"value": before}, after={"value": value}
+            )
+        return value

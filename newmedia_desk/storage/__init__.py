@@ -1,0 +1,1 @@
+"""Engine, sessions, models, repositories and migrations. No Qt here."""

@@ -1,0 +1,29 @@
+"""Alembic environment: always run in code, with a connection handed in by ``migrate``."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy.engine import Connection
+
+from newmedia_desk.storage.base import Base
+from newmedia_desk.storage import models  # noqa: F401  (registers the tables)
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def _run(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+connection = config.attributes.get("connection")
+if connection is None:
+    raise RuntimeError("run migrations through newmedia_desk.storage.migrate")
+_run(connection)
