@@ -12,7 +12,7 @@ import hmac
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 GENESIS = "0" * 64
@@ -91,8 +91,15 @@ def canonical_bytes(
     after: str,
     prev: str,
 ) -> bytes:
-    """Return the exact bytes that are sealed for one entry."""
-    body = [seq, at.isoformat(), actor_id, actor, action, entity, entity_id, before, after, prev]
+    """Return the exact bytes that are sealed for one entry.
+
+    ``at`` is sealed in UTC: the database hands times back in UTC whatever zone they were
+    written in, so sealing a +08:00 rendering would make the entry fail verification.
+    """
+    if at.tzinfo is None:
+        raise ValueError("audit times must be timezone-aware")
+    stamp = at.astimezone(UTC).isoformat()
+    body = [seq, stamp, actor_id, actor, action, entity, entity_id, before, after, prev]
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

@@ -23,9 +23,7 @@ def validate_new_password(password: str) -> None:
             "password is too short", field="password", minimum=MIN_PASSWORD_LENGTH
         )
     if len(password) > MAX_PASSWORD_LENGTH:
-        raise ValidationError(
-            "password is too long", field="password", limit=MAX_PASSWORD_LENGTH
-        )
+        raise ValidationError("password is too long", field="password", limit=MAX_PASSWORD_LENGTH)
     if password.strip() != password:
         raise ValidationError("password starts or ends with a space", field="password")
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from newmedia_desk.domain.errors import ValidationError
-from newmedia_desk.domain.roles import Permission, Role, UNIT_SCOPED, permissions_for
+from newmedia_desk.domain.roles import UNIT_SCOPED, Permission, Role, permissions_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,15 @@ class StaffRecord:
     left_at: datetime | None
     version: int
     locked_until: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DirectoryCounts:
+    """How many units and people the directory holds (no personal data)."""
+
+    units: int
+    active_staff: int
+    left_staff: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +107,7 @@ def validate_staff(draft: StaffDraft) -> StaffDraft:
     """Check a draft and return it with trimmed fields, or raise ``ValidationError``."""
     login = normalise_login(draft.login)
     if not _LOGIN_RE.fullmatch(login):
-        raise ValidationError(
-            "login must be 2-32 letters, digits, '.', '_' or '-'", field="login"
-        )
+        raise ValidationError("login must be 2-32 letters, digits, '.', '_' or '-'", field="login")
     name = draft.name.strip()
     if not name:
         raise ValidationError("name is required", field="name")

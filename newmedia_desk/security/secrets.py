@@ -72,7 +72,7 @@ def default_backend() -> Any:
         return macOS.Keyring()
     from keyring.backends import SecretService
 
-    return SecretService.Keyring()
+    return SecretService.Keyring()  # type: ignore[no-untyped-call]
 
 
 class KeyringSecretStore:
@@ -95,14 +95,14 @@ class KeyringSecretStore:
         """Explain why the backend cannot be used, or return ``None``."""
         try:
             backend = self._get_backend()
-        except Exception as exc:  # noqa: BLE001 - any import or init failure means "off"
+        except Exception as exc:
             return f"no system keyring could be loaded: {exc}"
         name = backend_name(backend)
         if name not in self._accepted:
             return f"keyring backend {name} does not protect secrets; it is not used"
         try:
             priority = float(type(backend).priority)
-        except Exception as exc:  # noqa: BLE001 - SecretService raises when D-Bus is absent
+        except Exception as exc:
             return f"system keyring is not reachable: {exc}"
         if priority <= 0:
             return f"system keyring {name} is not reachable on this computer"
@@ -119,7 +119,7 @@ class KeyringSecretStore:
         backend = self._require()
         try:
             value = backend.get_password(service, name)
-        except Exception as exc:  # noqa: BLE001 - keyring errors vary by platform
+        except Exception as exc:
             raise SecretStoreError(f"system keyring refused to read: {exc}") from exc
         return None if value is None else str(value)
 
@@ -129,7 +129,7 @@ class KeyringSecretStore:
         try:
             backend.set_password(service, name, value)
             echoed = backend.get_password(service, name)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise SecretStoreError(f"system keyring refused to write: {exc}") from exc
         if echoed != value:
             raise SecretStoreError("system keyring did not keep the secret (read-back differs)")
@@ -140,7 +140,7 @@ class KeyringSecretStore:
         try:
             if backend.get_password(service, name) is not None:
                 backend.delete_password(service, name)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise SecretStoreError(f"system keyring refused to delete: {exc}") from exc
 
 

@@ -42,7 +42,9 @@ class AuthService:
         now = self._clock.now()
         with self._db.read() as s:
             throttle = ThrottleRepository(s).get(name)
-            wait = _remaining_wait(throttle.failures, throttle.last_failure_at, now) if throttle else 0
+            wait = (
+                _remaining_wait(throttle.failures, throttle.last_failure_at, now) if throttle else 0
+            )
             staff = StaffRepository(s).by_login(name)
             stored = staff.password_hash if staff is not None and staff.left_at is None else None
             staff_id = staff.id if staff is not None else None

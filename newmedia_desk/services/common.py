@@ -7,7 +7,9 @@ from newmedia_desk.domain.roles import Permission
 from newmedia_desk.domain.staff import Principal
 
 
-def require(actor: Principal | None, permission: Permission, unit_id: int | None = None) -> Principal:
+def require(
+    actor: Principal | None, permission: Permission, unit_id: int | None = None
+) -> Principal:
     """Return ``actor`` if it may do ``permission``; raise otherwise."""
     if actor is None:
         raise NotSignedInError("sign in first")

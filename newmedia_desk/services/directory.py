@@ -17,6 +17,7 @@ from newmedia_desk.domain.errors import (
 from newmedia_desk.domain.passwords import throttle_delay, validate_new_password
 from newmedia_desk.domain.roles import Permission, Role
 from newmedia_desk.domain.staff import (
+    DirectoryCounts,
     Principal,
     StaffDraft,
     StaffRecord,
@@ -86,7 +87,12 @@ class DirectoryService:
             s.add(row)
             s.flush()
             self._audit.append(
-                s, actor, "unit_created", "unit", row.id, after={"name": clean, "parent_id": parent_id}
+                s,
+                actor,
+                "unit_created",
+                "unit",
+                row.id,
+                after={"name": clean, "parent_id": parent_id},
             )
             return unit_record(row)
 
@@ -113,12 +119,14 @@ class DirectoryService:
                 if units.get(parent_id) is None:
                     raise ValidationError("parent unit does not exist", field="parent_id")
                 if parent_id in units.subtree(unit_id):
-                    raise ValidationError(
-                        "a unit cannot be placed below itself", field="parent_id"
-                    )
+                    raise ValidationError("a unit cannot be placed below itself", field="parent_id")
             self._check_unique_unit(s, clean, parent_id, unit_id)
             if not active and row.active:
-                in_use = [m for m in StaffRepository(s).all() if m.unit_id == unit_id and m.left_at is None]
+                in_use = [
+                    m
+                    for m in StaffRepository(s).all()
+                    if m.unit_id == unit_id and m.left_at is None
+                ]
                 if in_use:
                     raise ValidationError(
                         "the unit still has active staff", field="active", count=len(in_use)
@@ -138,14 +146,18 @@ class DirectoryService:
             return unit_record(row)
 
     @staticmethod
-    def _check_unique_unit(s: Session, name: str, parent_id: int | None, own_id: int | None) -> None:
+    def _check_unique_unit(
+        s: Session, name: str, parent_id: int | None, own_id: int | None
+    ) -> None:
         for other in UnitRepository(s).all():
             if other.id != own_id and other.parent_id == parent_id and other.name == name:
                 raise ValidationError("a unit of that name already exists there", field="name")
 
     # -- staff ---------------------------------------------------------------------------
 
-    def list_staff(self, actor: Principal | None, *, include_left: bool = True) -> list[StaffRecord]:
+    def list_staff(
+        self, actor: Principal | None, *, include_left: bool = True
+    ) -> list[StaffRecord]:
         """Staff with their units, roles and sign-in lock state."""
         if actor is not None:
             require(actor, Permission.VIEW_DIRECTORY)
@@ -182,7 +194,9 @@ class DirectoryService:
         password_hash = self._hashing.hash(password)
         with self._db.write() as s:
             row = self.insert_staff(s, clean, password_hash, must_change=True)
-            self._audit.append(s, actor, "staff_created", "staff", row.id, after=_staff_snapshot(row))
+            self._audit.append(
+                s, actor, "staff_created", "staff", row.id, after=_staff_snapshot(row)
+            )
             return staff_record(row)
 
     def insert_staff(
@@ -261,7 +275,9 @@ class DirectoryService:
             s.refresh(row)
             after = _staff_snapshot(row)
             if after != before:
-                self._audit.append(s, actor, "staff_updated", "staff", row.id, before=before, after=after)
+                self._audit.append(
+                    s, actor, "staff_updated", "staff", row.id, before=before, after=after
+                )
             return staff_record(row)
 
     def mark_left(self, actor: Principal, staff_id: int, expected_version: int) -> StaffRecord:
@@ -310,6 +326,15 @@ class DirectoryService:
         """Whether anybody exists yet (a new database walks the user through setup)."""
         with self._db.read() as s:
             return StaffRepository(s).count() > 0
+
+    def counts(self) -> DirectoryCounts:
+        """How many units, active staff and staff who left exist (a start-page summary)."""
+        with self._db.read() as s:
+            rows = StaffRepository(s).all()
+            left = sum(1 for row in rows if row.left_at is not None)
+            return DirectoryCounts(
+                units=UnitRepository(s).count(), active_staff=len(rows) - left, left_staff=left
+            )
 
     def unit_path(self, unit_id: int, units: list[UnitRecord]) -> str:
         """Render a unit with its parents, e.g. ``市气象局 / 办公室``."""

@@ -6,13 +6,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from newmedia_desk.domain.audit import AuditHead, ChainReport, verify_chain
 from newmedia_desk.domain.clock import SystemClock
-from newmedia_desk.domain.audit import AuditHead, ChainReport
-from newmedia_desk.domain.errors import StorageError, ValidationError
+from newmedia_desk.domain.errors import AuditKeyError, StorageError, ValidationError
 from newmedia_desk.domain.passwords import validate_new_password
 from newmedia_desk.domain.roles import Permission, Role
 from newmedia_desk.domain.staff import Principal, StaffDraft, StaffRecord, validate_staff
-from newmedia_desk.security.audit_key import AuditKeyStore
+from newmedia_desk.security.audit_key import AuditKeyStore, decode_key_text
 from newmedia_desk.security.passwords import PasswordHashing
 from newmedia_desk.services.audit import AuditService
 from newmedia_desk.services.common import require
@@ -26,7 +26,12 @@ from newmedia_desk.storage.backup import (
 from newmedia_desk.storage.database import Database
 from newmedia_desk.storage.migrate import ensure_schema
 from newmedia_desk.storage.models import Unit
-from newmedia_desk.storage.repositories import StaffRepository, UnitRepository, staff_record
+from newmedia_desk.storage.repositories import (
+    AuditRepository,
+    StaffRepository,
+    UnitRepository,
+    staff_record,
+)
 
 DEFAULT_ROOT_UNIT = "本单位"
 
@@ -67,7 +72,9 @@ class MaintenanceService:
     ) -> StaffRecord:
         """Create the top unit and the first administrator of a new database."""
         validate_new_password(password)
-        clean = validate_staff(StaffDraft(login=login, name=name, unit_id=0, roles=frozenset({Role.ADMIN})))
+        clean = validate_staff(
+            StaffDraft(login=login, name=name, unit_id=0, roles=frozenset({Role.ADMIN}))
+        )
         password_hash = self._hashing.hash(password)
         with self._db.write() as s:
             if StaffRepository(s).count() > 0:
@@ -81,12 +88,16 @@ class MaintenanceService:
                 root = Unit(name=unit_name.strip() or DEFAULT_ROOT_UNIT, parent_id=None)
                 s.add(root)
                 s.flush()
-                self._audit.append(s, None, "unit_created", "unit", root.id, after={"name": root.name})
+                self._audit.append(
+                    s, None, "unit_created", "unit", root.id, after={"name": root.name}
+                )
             draft = StaffDraft(
                 login=clean.login, name=clean.name, unit_id=root.id, roles=clean.roles
             )
             row = self._directory.insert_staff(s, draft, password_hash, must_change=False)
-            self._audit.append(s, None, "staff_created", "staff", row.id, after=_staff_snapshot(row))
+            self._audit.append(
+                s, None, "staff_created", "staff", row.id, after=_staff_snapshot(row)
+            )
             return staff_record(row)
 
     def verify(self) -> VerifyReport:
@@ -94,6 +105,32 @@ class MaintenanceService:
         integrity = self._db.integrity_check()
         chain = self._audit.verify()
         return VerifyReport(integrity, chain, self._audit.key_location())
+
+    def export_audit_key(self, actor: Principal) -> str:
+        """The audit key as text, for a second PC sharing this database; audited."""
+        require(actor, Permission.MANAGE_SETTINGS)
+        db_id = self._audit.database_id()
+        if db_id is None:
+            raise StorageError("this database has no audit key yet")
+        text = self._keys.export_text(db_id)
+        with self._db.write() as s:
+            self._audit.append(s, actor, "audit_key_exported", "database", db_id)
+        return text
+
+    def import_audit_key(self, text: str) -> int:
+        """Install an exported key after proving it seals this database's whole log."""
+        db_id = self._audit.database_id()
+        if db_id is None:
+            raise StorageError("this database has no audit log to import a key for")
+        key = decode_key_text(text)
+        with self._db.read() as s:
+            report = verify_chain(key, AuditRepository(s).stream())
+        if not report.ok:
+            raise AuditKeyError(
+                f"this key does not match the database's audit log (entry {report.first_bad_seq})"
+            )
+        self._keys.install(db_id, key)
+        return report.entries
 
     def backup(self, target: Path) -> tuple[Path, AuditHead | None]:
         """Write a checked copy of the database; return it with the log head it contains."""
@@ -125,15 +162,20 @@ class MaintenanceService:
                 probe.dispose()
         if not report.ok:
             raise StorageError(
-                f"the backup's audit log is broken at entry {report.first_bad_seq}: {report.problem}"
+                f"the backup's audit log is broken at entry {report.first_bad_seq}: "
+                + report.problem
             )
         if self._db.path.exists():
-            safety = self._db.path.with_name(self._db.path.stem + "-before-restore" + self._db.path.suffix)
+            safety = self._db.path.with_name(
+                self._db.path.stem + "-before-restore" + self._db.path.suffix
+            )
             backup_sqlite(self._db, safety)
         restore_sqlite_file(source, self._db)
         ensure_schema(self._db)
         # The restored log may legitimately end before what this PC saw: start afresh.
         self._audit.forget_identity(reset_anchor=True)
         with self._db.write() as s:
-            self._audit.append(s, actor, "database_restored", "database", "-", after={"from": source.name})
+            self._audit.append(
+                s, actor, "database_restored", "database", "-", after={"from": source.name}
+            )
         return self.verify()

@@ -46,6 +46,12 @@ class OfficeSettingsService:
             else:
                 row.value = str(value)
             self._audit.append(
-                s, actor, "setting_changed", "setting", key, before={"value": before}, after={"value": value}
+                s,
+                actor,
+                "setting_changed",
+                "setting",
+                key,
+                before={"value": before},
+                after={"value": value},
             )
         return value

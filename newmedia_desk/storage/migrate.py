@@ -36,7 +36,9 @@ def alembic_config(db: Database) -> Config:
     """Build the Alembic configuration in code."""
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
-    cfg.set_main_option("sqlalchemy.url", db.url.render_as_string(hide_password=False))
+    # ConfigParser interpolates '%': escape it, or a URL-encoded password or option breaks.
+    url = db.url.render_as_string(hide_password=False).replace("%", "%%")
+    cfg.set_main_option("sqlalchemy.url", url)
     return cfg
 
 
@@ -78,9 +80,7 @@ def ensure_schema(db: Database) -> MigrationResult:
         backup = db.path.with_name(f"{db.path.stem}-before-{current}-{stamp}{db.path.suffix}")
         backup_sqlite(db, backup)
     _upgrade(db, head)
-    return MigrationResult(
-        created=current is None, upgraded_from=current, backup=backup, head=head
-    )
+    return MigrationResult(created=current is None, upgraded_from=current, backup=backup, head=head)
 
 
 def upgrade_to(db: Database, revision: str) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from newmedia_desk.storage.base import Base
 from newmedia_desk.storage import models  # noqa: F401  (registers the tables)
+from newmedia_desk.storage.base import Base
 
 config = context.config
 target_metadata = Base.metadata

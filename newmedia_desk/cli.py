@@ -1,0 +1,366 @@
+"""The ``newmedia-desk`` command: the GUI by default, and maintenance commands.
+
+Commands that change records sign in as a staff member (``--user`` with the password from
+``--password-stdin`` or ``NEWMEDIA_DESK_PASSWORD``); read-only ones need no sign-in.
+Errors go to stderr in one line; exit code 2 means bad usage, 1 a failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+
+from newmedia_desk import APP_DISPLAY_NAME, __version__
+
+if TYPE_CHECKING:
+    from newmedia_desk.context import AppContext
+    from newmedia_desk.domain.staff import Principal
+
+PASSWORD_ENV = "NEWMEDIA_DESK_PASSWORD"
+
+ContextFactory = Callable[[str | None], "AppContext"]
+
+
+class UsageError(Exception):
+    """Bad usage: exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    parser.add_argument(
+        "--db",
+        default=None if top else argparse.SUPPRESS,
+        help="database file or SQLAlchemy URL (default: $NEWMEDIA_DESK_DB or the data folder)",
+    )
+
+
+def _sign_in_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user", help="sign in as this login (changes are made in their name)")
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help=f"read the password from the first line of stdin (else ${PASSWORD_ENV})",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (the GUI runs when no command is given)."""
+    parser = _Parser(prog="newmedia-desk", description=f"{APP_DISPLAY_NAME} (newmedia_desk)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _db_option(parser, top=True)
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the database, show the filled main window without sign-in, exit 0",
+    )
+    parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = sub.add_parser("init", help="create or upgrade the database and the first administrator")
+    _db_option(init, top=False)
+    init.add_argument("--admin", metavar="LOGIN", help="login of the first office administrator")
+    init.add_argument("--name", help="the administrator's name (default: the login)")
+    init.add_argument("--unit", default="本单位", help="name of the top unit (default: 本单位)")
+    init.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+
+    demo = sub.add_parser("demo", help="fill a new database with a demo office")
+    _db_option(demo, top=False)
+    demo.add_argument(
+        "--password-stdin", action="store_true", help="demo password from stdin (default: demo)"
+    )
+
+    verify = sub.add_parser("verify", help="check the file and the whole audit log")
+    _db_option(verify, top=False)
+
+    lst = sub.add_parser("list", help="list units or staff")
+    _db_option(lst, top=False)
+    lst.add_argument("what", choices=["units", "staff"])
+    lst.add_argument("--json", action="store_true", help="print JSON")
+
+    backup = sub.add_parser("backup", help="write a checked copy of the database")
+    _db_option(backup, top=False)
+    backup.add_argument("file", type=Path)
+
+    restore = sub.add_parser("restore", help="replace the database with a checked backup")
+    _db_option(restore, top=False)
+    restore.add_argument("file", type=Path)
+    _sign_in_options(restore)
+
+    key = sub.add_parser("audit-key", help="carry the audit key to another PC sharing the database")
+    _db_option(key, top=False)
+    key_sub = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)
+    export = key_sub.add_parser("export", help="write the key to a file (administrators)")
+    export.add_argument("file", type=Path)
+    _sign_in_options(export)
+    imp = key_sub.add_parser("import", help="install a key exported on another PC")
+    imp.add_argument("file", type=Path)
+    return parser
+
+
+def _default_factory(db: str | None) -> AppContext:
+    from newmedia_desk.context import build_context
+
+    return build_context(db)
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    context_factory: ContextFactory | None = None,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Run the command line; return the exit code."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    inp = stdin or sys.stdin
+    try:
+        args = build_parser().parse_args(list(argv) if argv is not None else None)
+    except UsageError as exc:
+        print(f"newmedia-desk: error: {exc}", file=err)
+        return 2
+    if args.command is None:
+        from newmedia_desk.ui.app import run_gui
+
+        return run_gui(
+            args.db,
+            lang=args.lang,
+            smoke_test=args.smoke_test,
+            quit_after_paint=args.quit_after_paint,
+        )
+    from newmedia_desk.domain.errors import DeskError
+
+    factory = context_factory or _default_factory
+    io = _IO(inp, out, err)
+    try:
+        return _COMMANDS[args.command](args, factory, io)
+    except UsageError as exc:
+        print(f"newmedia-desk: error: {exc}", file=err)
+        return 2
+    except DeskError as exc:
+        print(f"newmedia-desk: {args.command}: {exc.message}", file=err)
+        return 1
+    except OSError as exc:
+        print(f"newmedia-desk: {args.command}: {exc}", file=err)
+        return 1
+
+
+class _IO:
+    def __init__(self, inp: TextIO, out: TextIO, err: TextIO) -> None:
+        self.inp, self.out, self.err = inp, out, err
+
+    def say(self, text: str) -> None:
+        print(text, file=self.out)
+
+    def password(self, from_stdin: bool, prompt: str, *, confirm: bool = False) -> str:
+        if from_stdin:
+            line = self.inp.readline()
+            if not line:
+                raise UsageError("--password-stdin given but stdin is empty")
+            return line.rstrip("\r\n")
+        env = os.environ.get(PASSWORD_ENV)
+        if env:
+            return env
+        if self.inp.isatty():
+            first = getpass.getpass(prompt)
+            if confirm and getpass.getpass("again: ") != first:
+                raise UsageError("the two passwords differ")
+            return first
+        raise UsageError(f"no password: use --password-stdin or set {PASSWORD_ENV}")
+
+
+def _sign_in(ctx: AppContext, args: argparse.Namespace, io: _IO) -> Principal:
+    if not args.user:
+        raise UsageError("this command changes records: sign in with --user LOGIN")
+    password = io.password(args.password_stdin, f"password for {args.user}: ")
+    return ctx.auth.sign_in(args.user, password)
+
+
+def _cmd_init(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
+    ctx = factory(args.db)
+    try:
+        result = ctx.migration
+        if result is not None and result.created:
+            io.say(f"created database {ctx.db.describe()} (schema {result.head})")
+        elif result is not None and result.upgraded_from:
+            io.say(f"upgraded {ctx.db.describe()} from {result.upgraded_from} to {result.head}")
+            if result.backup:
+                io.say(f"the previous file was saved as {result.backup}")
+        else:
+            io.say(f"database {ctx.db.describe()} is up to date")
+        if args.admin is None:
+            if not ctx.directory.has_staff():
+                io.say("no administrator yet: run 'newmedia-desk init --admin LOGIN'")
+            return 0
+        if ctx.directory.has_staff():
+            raise UsageError(
+                "this database already has staff; the administrator adds people in the app"
+            )
+        password = io.password(args.password_stdin, "new administrator password: ", confirm=True)
+        record = ctx.maintenance.create_first_admin(
+            login=args.admin, name=args.name or args.admin, password=password, unit_name=args.unit
+        )
+        io.say(f"administrator {record.login} ({record.name}) created in unit {record.unit_name}")
+        return 0
+    finally:
+        ctx.close()
+
+
+def _cmd_demo(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
+    from newmedia_desk.services.demo import seed_demo
+
+    password = io.password(True, "") if args.password_stdin else "demo"
+    ctx = factory(args.db)
+    try:
+        people = seed_demo(ctx, password)
+        io.say(f"demo office written to {ctx.db.describe()}")
+        io.say("sign-ins (password: " + ("as given" if args.password_stdin else "demo") + "):")
+        for p in people:
+            if not p.left:
+                roles = ",".join(sorted(r.value for r in p.roles))
+                io.say(f"  {p.login:<10} {p.name}  {p.unit} {p.position}  [{roles}]")
+        return 0
+    finally:
+        ctx.close()
+
+
+def _cmd_verify(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
+    ctx = factory(args.db)
+    try:
+        report = ctx.maintenance.verify()
+        if report.integrity:
+            io.err.write("integrity_check failed: " + "; ".join(report.integrity[:5]) + "\n")
+            return 1
+        chain = report.chain
+        if not chain.ok:
+            io.err.write(f"audit log broken at entry {chain.first_bad_seq}: {chain.problem}\n")
+            return 1
+        head = chain.head.short if chain.head else "(empty)"
+        io.say(
+            f"ok: {ctx.db.describe()}: integrity ok; audit log {chain.entries} entries, "
+            f"head {head}; key in {report.key_location}"
+        )
+        return 0
+    finally:
+        ctx.close()
+
+
+def _cmd_list(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
+    ctx = factory(args.db)
+    try:
+        units = ctx.directory.list_units(None)
+        rows: list[dict[str, Any]]
+        if args.what == "units":
+            rows = [
+                {
+                    "id": u.id,
+                    "name": u.name,
+                    "parent_id": u.parent_id,
+                    "path": ctx.directory.unit_path(u.id, units),
+                    "active": u.active,
+                }
+                for u in units
+            ]
+            columns = ["id", "path", "active"]
+        else:
+            rows = [
+                {
+                    "login": s.login,
+                    "name": s.name,
+                    "unit": s.unit_name,
+                    "position": s.position,
+                    "roles": sorted(r.value for r in s.roles),
+                    "active": s.active,
+                }
+                for s in ctx.directory.list_staff(None)
+            ]
+            columns = ["login", "name", "unit", "roles", "active"]
+        if args.json:
+            io.say(json.dumps(rows, ensure_ascii=False, indent=2))
+        else:
+            for row in rows:
+                io.say("\t".join(_cell(row[c]) for c in columns))
+        return 0
+    finally:
+        ctx.close()
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "active" if value else "inactive"
+    return str(value)
+
+
+def _cmd_backup(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
+    ctx = factory(args.db)
+    try:
+        path, head = ctx.maintenance.backup(args.file)
+        io.say(f"backup written to {path}; audit head {head.short if head else '(empty)'}")
+        return 0
+    finally:
+        ctx.close()
+
+
+def _cmd_restore(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
+    ctx = factory(args.db)
+    try:
+        actor = _sign_in(ctx, args, io) if ctx.directory.has_staff() else None
+        report = ctx.maintenance.restore(actor, args.file)
+        head = report.chain.head.short if report.chain.head else "(empty)"
+        io.say(f"restored {ctx.db.describe()} from {args.file}; audit head {head}")
+        return 0
+    finally:
+        ctx.close()
+
+
+def _cmd_audit_key(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
+    from newmedia_desk.domain.errors import PermissionDeniedError
+    from newmedia_desk.domain.roles import Role
+
+    ctx = factory(args.db)
+    try:
+        if args.key_command == "export":
+            actor = _sign_in(ctx, args, io)
+            if Role.ADMIN not in actor.roles:
+                raise PermissionDeniedError("only an administrator may export the audit key")
+            text = ctx.maintenance.export_audit_key(actor)
+            _write_private(args.file, text)
+            io.say(f"audit key written to {args.file}; keep it like a password")
+            return 0
+        text = args.file.read_text(encoding="ascii")
+        entries = ctx.maintenance.import_audit_key(text)
+        io.say(f"audit key installed; it verifies all {entries} audit entries")
+        return 0
+    finally:
+        ctx.close()
+
+
+def _write_private(path: Path, text: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as fh:
+        fh.write(text + "\n")
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace, ContextFactory, _IO], int]] = {
+    "init": _cmd_init,
+    "demo": _cmd_demo,
+    "verify": _cmd_verify,
+    "list": _cmd_list,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
+    "audit-key": _cmd_audit_key,
+}
