@@ -140,6 +140,8 @@ def main(
             smoke_test=args.smoke_test,
             quit_after_paint=args.quit_after_paint,
         )
+    from sqlalchemy.exc import SQLAlchemyError
+
     from newmedia_desk.domain.errors import DeskError
 
     factory = context_factory or _default_factory
@@ -154,6 +156,10 @@ def main(
         return 1
     except OSError as exc:
         print(f"newmedia-desk: {args.command}: {exc}", file=err)
+        return 1
+    except SQLAlchemyError as exc:
+        first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"newmedia-desk: {args.command}: database error: {first_line}", file=err)
         return 1
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from newmedia_desk.domain.clock import Clock, SystemClock
+from newmedia_desk.domain.errors import StorageError
 from newmedia_desk.security.audit_key import AuditKeyStore
 from newmedia_desk.security.passwords import PasswordHashing
 from newmedia_desk.security.secrets import KeyringSecretStore, SecretStore
@@ -52,7 +55,11 @@ def build_context(
     """Open (and by default create or upgrade) the database and wire the services."""
     data = data_dir if data_dir is not None else default_data_dir()
     database = Database(resolve_db_url(db))
-    result = ensure_schema(database) if migrate else None
+    try:
+        result = ensure_schema(database) if migrate else None
+    except SQLAlchemyError as exc:
+        database.dispose()
+        raise StorageError(f"cannot open the database {database.describe()}: {exc}") from exc
     clk = clock if clock is not None else SystemClock()
     store = secrets if secrets is not None else KeyringSecretStore()
     hasher = hashing if hashing is not None else PasswordHashing()

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from newmedia_desk.domain.audit import (
@@ -216,7 +217,14 @@ class AuditService:
                     return ChainReport(0, None, None, "")
                 return ChainReport(0, None, 1, "database id missing")
             key = self._keys.require(db_id)
-            report = verify_chain(key, repo.stream())
+            tracked = _Tracked(repo.stream())
+            try:
+                report = verify_chain(key, tracked)
+            except SQLAlchemyError as exc:
+                # A row so damaged that it cannot even be read is a broken entry too.
+                return ChainReport(
+                    tracked.count, None, tracked.last + 1, f"entry cannot be read: {exc}"
+                )
             if not report.ok:
                 return report
             head_row = s.get(AuditHeadRow, 1)
@@ -234,3 +242,18 @@ class AuditService:
                         "entries this PC saw written are missing or replaced",
                     )
             return report
+
+
+class _Tracked:
+    """Iterate entries while remembering the last one read."""
+
+    def __init__(self, entries: Iterator[AuditEntry]) -> None:
+        self._entries = entries
+        self.last = 0
+        self.count = 0
+
+    def __iter__(self) -> Iterator[AuditEntry]:
+        for entry in self._entries:
+            self.last = entry.seq
+            self.count += 1
+            yield entry
