@@ -228,9 +228,11 @@ class AuditService:
             if not report.ok:
                 return report
             head_row = s.get(AuditHeadRow, 1)
-            if head_row is not None and report.head is not None and head_row.seq != report.head.seq:
-                bad = min(head_row.seq, report.head.seq) + 1
-                return ChainReport(report.entries, report.head, bad, "log is shorter than its head")
+            if head_row is not None and head_row.seq != report.entries:
+                bad = min(head_row.seq, report.entries) + 1
+                return ChainReport(
+                    report.entries, report.head, bad, "the log and its head row disagree"
+                )
             anchor = self._read_anchor(db_id)
             if anchor is not None:
                 at_anchor = repo.get(anchor.seq)

@@ -1,4 +1,4 @@
-"""initial schema: units, staff, roles, sign-in throttle, audit log
+"""Initial schema: units, staff, roles, sign-in throttle, audit log.
 
 Revision ID: 0001
 Revises:
@@ -25,6 +25,9 @@ def upgrade() -> None:
         sa.Column("mac", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_head")),
     )
+    # The one head row exists from the start, so concurrent first appends lock it
+    # instead of racing to create it.
+    op.execute("INSERT INTO audit_head (id, seq, mac) VALUES (1, 0, '" + "0" * 64 + "')")
     op.create_table(
         "audit_log",
         sa.Column("seq", sa.Integer(), autoincrement=False, nullable=False),
