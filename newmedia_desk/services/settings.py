@@ -24,10 +24,12 @@ class OfficeSettingsService:
         """The current value (the default when never set or unreadable)."""
         with self._db.read() as s:
             row = SettingsRepository(s).get(setting.key)
-        if row is None:
+            # Read inside the session: closing it expires the row's attributes.
+            raw = None if row is None else row.value
+        if raw is None:
             return setting.default
         try:
-            return setting.parse(row.value)
+            return setting.parse(raw)
         except ValidationError:
             return setting.default
 

@@ -19,12 +19,15 @@ class ActionId(StrEnum):
     LANGUAGE = "language"
 
 
-SHORTCUTS: dict[ActionId, QKeySequence] = {
-    ActionId.LOCK: QKeySequence("Ctrl+L"),
-    ActionId.SWITCH_USER: QKeySequence("Ctrl+Shift+L"),
-    ActionId.QUIT: QKeySequence(QKeySequence.StandardKey.Quit),
+SHORTCUTS: dict[ActionId, str | QKeySequence.StandardKey] = {
+    ActionId.LOCK: "Ctrl+L",
+    ActionId.SWITCH_USER: "Ctrl+Shift+L",
+    ActionId.QUIT: QKeySequence.StandardKey.Quit,
 }
-"""Keyboard shortcuts; actions not listed have none."""
+"""Keyboard shortcuts (portable text or a standard key); actions not listed have none.
+
+Plain values, because a ``QKeySequence`` must not be made before the application exists.
+"""
 
 
 def _text(action_id: ActionId) -> str:
@@ -32,9 +35,7 @@ def _text(action_id: ActionId) -> str:
     texts = {
         ActionId.LOCK: QCoreApplication.translate("Actions", "&Lock"),
         ActionId.SWITCH_USER: QCoreApplication.translate("Actions", "&Switch user"),
-        ActionId.CHANGE_PASSWORD: QCoreApplication.translate(
-            "Actions", "&Change my password…"
-        ),
+        ActionId.CHANGE_PASSWORD: QCoreApplication.translate("Actions", "&Change my password…"),
         ActionId.QUIT: QCoreApplication.translate("Actions", "&Quit"),
         ActionId.ABOUT: QCoreApplication.translate("Actions", "&About"),
         ActionId.LANGUAGE: QCoreApplication.translate("Actions", "Interface &language…"),
@@ -64,7 +65,7 @@ class ActionRegistry:
             action.setObjectName(f"action_{action_id.value}")
             shortcut = SHORTCUTS.get(action_id)
             if shortcut is not None:
-                action.setShortcut(shortcut)
+                action.setShortcut(QKeySequence(shortcut))
             tip = _tip(action_id)
             if tip:
                 action.setToolTip(tip)

@@ -9,11 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from newmedia_desk import APP_DISPLAY_NAME
 from newmedia_desk.domain.errors import DeskError, ValidationError
+from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
 
 _CTX = "Errors"
 

@@ -49,19 +49,20 @@ class UiSettings:
 
     def get(self, key: Key[T]) -> T:
         """Return the stored value, or the default when missing or of the wrong type."""
-        raw = self._store.value(key.name, None)
+        raw: object = self._store.value(key.name, None)
         if raw is None:
             return key.default
-        try:
-            if key.kind is bool:
-                if isinstance(raw, str):
-                    return key.kind(raw.lower() in {"true", "1", "yes"})
-                return key.kind(bool(raw))
-            if key.kind is QByteArray:
-                return raw if isinstance(raw, QByteArray) else key.default
-            return key.kind(raw)
-        except (TypeError, ValueError):
-            return key.default
+        converted: object = raw
+        if key.kind is bool:
+            converted = raw.lower() in {"true", "1", "yes"} if isinstance(raw, str) else bool(raw)
+        elif key.kind is int:
+            try:
+                converted = int(str(raw))
+            except ValueError:
+                return key.default
+        elif key.kind is str:
+            converted = str(raw)
+        return converted if isinstance(converted, key.kind) else key.default
 
     def set(self, key: Key[T], value: T) -> None:
         """Store a value."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from newmedia_desk.domain.roles import Role
 from newmedia_desk.domain.staff import Principal
+from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
 
 _CTX = "Texts"
 

@@ -1,0 +1,311 @@
+"""Start the desktop program: ``run_gui`` is what the command line calls.
+
+SQLAlchemy (through ``newmedia_desk.context``) is imported before PySide6, and Qt itself
+only inside ``run_gui``; openpyxl and keyring's backends are never imported before the first
+window is painted.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newmedia_desk import APP_DISPLAY_NAME, APP_NAME, ORG_NAME, __version__
+from newmedia_desk.context import AppContext, build_context
+from newmedia_desk.domain.errors import DeskError
+from newmedia_desk.domain.staff import Principal
+from newmedia_desk.storage.location import resolve_db_url, sqlite_path
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from newmedia_desk.ui.prompts import Prompts
+    from newmedia_desk.ui.settings import UiSettings
+
+MEMORY_DB = "sqlite+pysqlite:///:memory:"
+SMOKE_TIMEOUT_MS = 20_000
+VIEWER_LOGIN = "viewer"
+
+
+def viewer_principal(ctx: AppContext) -> Principal:
+    """A read-only person with no roles, scoped to every unit (smoke test only)."""
+    units = ctx.directory.list_units(None)
+    root = next((u.id for u in units if u.parent_id is None), 0)
+    return Principal(
+        staff_id=0,
+        login=VIEWER_LOGIN,
+        name="viewer",
+        unit_id=root,
+        roles=frozenset(),
+        unit_scope=frozenset(u.id for u in units),
+    )
+
+
+def run_gui(
+    db: str | None,
+    *,
+    lang: str | None = None,
+    smoke_test: bool = False,
+    quit_after_paint: bool = False,
+) -> int:
+    """Run the program; return the process exit code.
+
+    Args:
+        db: the database path or URL (``None``: ``NEWMEDIA_DESK_DB`` or the default file).
+        lang: ``zh_CN`` (default) or ``en``; ``None`` uses this PC's saved choice.
+        smoke_test: show the main window read-only on an untouched database, print one
+            line and exit (0 when it worked).
+        quit_after_paint: quit as soon as the first window is painted (start-up timing).
+    """
+    if smoke_test:
+        return _smoke_test(db, lang)
+    app = _application()
+    from newmedia_desk.ui.prompts import QtPrompts
+    from newmedia_desk.ui.settings import UiSettings
+
+    settings = UiSettings()
+    translators = _translate(app, lang if lang is not None else settings.language())
+    try:
+        return _run(app, db, settings, QtPrompts(), quit_after_paint=quit_after_paint)
+    finally:
+        _untranslate(app, translators)
+
+
+def _run(
+    app: QApplication,
+    db: str | None,
+    settings: UiSettings,
+    prompts: Prompts,
+    *,
+    quit_after_paint: bool,
+) -> int:
+    from newmedia_desk.ui.prompts import error_text
+
+    try:
+        ctx = build_context(db)
+    except DeskError as exc:
+        prompts.error(error_text(exc))
+        return 1
+    try:
+        starter = _Starter(app, ctx, prompts, settings, quit_after_paint=quit_after_paint)
+        starter.begin()
+        app.exec()
+    finally:
+        ctx.close()
+    return 0
+
+
+def _application() -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def app_icon() -> QIcon:
+    """The program's icon (an SVG in ``resources/icons``)."""
+    from PySide6.QtGui import QIcon
+
+    from newmedia_desk.paths import resource
+
+    return QIcon(str(resource("icons", "newmedia_desk.svg")))
+
+
+def _translate(app: QApplication, lang: str | None) -> list[QTranslator]:
+    from newmedia_desk.ui.i18n import install_translators, normalise_language
+
+    return install_translators(app, normalise_language(lang))
+
+
+def _untranslate(app: QApplication, translators: list[QTranslator]) -> None:
+    # Leave a reused QApplication (tests, an embedding program) as it was found.
+    for translator in translators:
+        app.removeTranslator(translator)
+
+
+class _Starter:
+    """Shows the first window (first-run or sign-in), then the main window."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        ctx: AppContext,
+        prompts: Prompts,
+        settings: UiSettings,
+        *,
+        quit_after_paint: bool,
+    ) -> None:
+        self.app = app
+        self.ctx = ctx
+        self.prompts = prompts
+        self.settings = settings
+        self.quit_after_paint = quit_after_paint
+        self.first_window: QWidget | None = None
+        self.sign_in_window: QWidget | None = None
+        self.main_window: QWidget | None = None
+
+    def begin(self) -> None:
+        """Show the first window."""
+        if self.ctx.directory.has_staff():
+            self.show_sign_in("")
+        else:
+            self.show_first_run()
+
+    def _watch_first_paint(self, window: QWidget) -> None:
+        if not self.quit_after_paint or self.first_window is not None:
+            return
+        from PySide6.QtCore import QTimer
+
+        from newmedia_desk.ui.first_paint import FirstPaintWatcher
+
+        self.first_window = window
+        watcher = FirstPaintWatcher(window)
+        watcher.painted.connect(lambda: QTimer.singleShot(0, self.app.quit))
+
+    def show_first_run(self) -> None:
+        """Walk through creating the top unit and the first administrator."""
+        from newmedia_desk.ui.first_run import FirstRunDialog
+
+        dialog = FirstRunDialog(self.ctx.maintenance)
+        dialog.setWindowIcon(app_icon())
+        dialog.created.connect(lambda record: self.show_sign_in(record.login))
+        dialog.rejected.connect(self.app.quit)
+        self.first_window = None
+        self._watch_first_paint(dialog)
+        self.first_run = dialog
+        dialog.open()
+
+    def show_sign_in(self, login: str) -> None:
+        """Show the sign-in window."""
+        from newmedia_desk.ui.settings import LAST_LOGIN
+        from newmedia_desk.ui.sign_in import SignInWindow
+
+        window = SignInWindow(
+            self.ctx.auth, last_login=login or self.settings.get(LAST_LOGIN), icon=app_icon()
+        )
+        window.signed_in.connect(self.open_main)
+        self._watch_first_paint(window)
+        self.sign_in_window = window
+        window.show()
+        window.form.focus_first_empty()
+
+    def open_main(self, principal: Principal) -> None:
+        """Replace the sign-in window with the main window."""
+        from newmedia_desk.ui.main_window import MainWindow
+
+        main = MainWindow(self.ctx, self.prompts, self.settings, icon=app_icon())
+        if hasattr(self.prompts, "parent"):
+            self.prompts.parent = main
+        self.main_window = main
+        main.start_session(principal)
+        main.show()
+        if self.sign_in_window is not None:
+            self.sign_in_window.close()
+            self.sign_in_window.deleteLater()
+            self.sign_in_window = None
+
+
+def _smoke_test(db: str | None, lang: str | None) -> int:
+    """Open the database read-only, show the main window, report and exit."""
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from newmedia_desk.security.secrets import MemorySecretStore
+
+    with tempfile.TemporaryDirectory(prefix="newmedia-desk-smoke-") as tmp:
+        try:
+            path = sqlite_path(resolve_db_url(db))
+            exists = path is not None and path.is_file()
+            ctx = build_context(
+                db if exists else MEMORY_DB,
+                secrets=MemorySecretStore(),
+                data_dir=Path(tmp),
+                migrate=not exists,
+            )
+        except DeskError as exc:
+            print(f"smoke-test failed: {exc.message}", file=sys.stderr)
+            return 1
+        try:
+            return _smoke_window(ctx, lang, Path(tmp))
+        except Exception as exc:
+            print(f"smoke-test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 1
+        finally:
+            ctx.close()
+
+
+def _smoke_window(ctx: AppContext, lang: str | None, tmp: Path) -> int:
+    app = _application()
+    translators = _translate(app, lang)
+    try:
+        return _smoke_show(app, ctx, tmp)
+    finally:
+        _untranslate(app, translators)
+
+
+def _smoke_show(app: QApplication, ctx: AppContext, tmp: Path) -> int:
+    from PySide6.QtCore import QSettings, QTimer
+
+    from newmedia_desk.ui.first_paint import FirstPaintWatcher
+    from newmedia_desk.ui.main_window import MainWindow
+    from newmedia_desk.ui.settings import UiSettings
+
+    settings = UiSettings(QSettings(str(tmp / "smoke.ini"), QSettings.Format.IniFormat))
+    prompts = _StderrPrompts()
+    window = MainWindow(ctx, prompts, settings, remember=False, icon=app_icon())
+    watcher = FirstPaintWatcher(window)
+    watcher.painted.connect(lambda: QTimer.singleShot(0, app.quit))
+    give_up = QTimer(window)  # dies with the window: never fires into a later event loop
+    give_up.setSingleShot(True)
+    give_up.timeout.connect(app.quit)
+    give_up.start(SMOKE_TIMEOUT_MS)
+    window.start_session(viewer_principal(ctx), check_password=False)
+    window.show()
+    app.exec()
+    painted = watcher.done and window.content_visible()
+    window.close()
+    window.deleteLater()
+    if not painted:
+        print(f"smoke-test failed: {APP_DISPLAY_NAME} main window was not painted", file=sys.stderr)
+        return 1
+    counts = ctx.directory.counts()
+    staff = counts.active_staff + counts.left_staff
+    print(f"smoke-test ok: main window shown, {staff} staff, {counts.units} units")
+    return 0
+
+
+class _StderrPrompts:
+    """Prompts for the smoke test: nobody is there to answer, so print and say no."""
+
+    def info(self, text: str) -> None:
+        print(text, file=sys.stderr)
+
+    def warning(self, text: str) -> None:
+        print(text, file=sys.stderr)
+
+    def error(self, text: str) -> None:
+        print(text, file=sys.stderr)
+
+    def confirm(self, question: str) -> bool:
+        print(question, file=sys.stderr)
+        return False
+
+    def ask_open_file(self, caption: str, file_filter: str) -> Path | None:
+        return None
+
+    def ask_save_file(self, caption: str, file_filter: str, suggested: str) -> Path | None:
+        return None

@@ -1,0 +1,72 @@
+"""The content of a signed-in session: left navigation and one page per area."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+
+from newmedia_desk.context import AppContext
+from newmedia_desk.domain.staff import Principal
+from newmedia_desk.ui.areas import Area, PlannedAreaPage, area_name
+from newmedia_desk.ui.prompts import Prompts
+from newmedia_desk.ui.settings_area import SettingsArea
+from newmedia_desk.ui.start_page import StartPage
+
+
+class WorkArea(QWidget):
+    """Built for one signed-in person; rebuilt when somebody else signs in."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        actor: Principal,
+        prompts: Prompts,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(0, 0))
+        self.nav.setSpacing(2)
+        self.pages = QStackedWidget(self)
+        self.start_page = StartPage(ctx, actor, self)
+        self.settings_area = SettingsArea(ctx, actor, prompts, self)
+        self.settings_area.changed.connect(self.start_page.refresh)
+        for area in Area:
+            item = QListWidgetItem(area_name(area), self.nav)
+            item.setSizeHint(QSize(0, 36))
+            if area is Area.START:
+                self.pages.addWidget(self.start_page)
+            elif area is Area.SETTINGS:
+                self.pages.addWidget(self.settings_area)
+            else:
+                self.pages.addWidget(PlannedAreaPage(area, self))
+        width = max(self.nav.sizeHintForColumn(0), 96) + 32
+        self.nav.setFixedWidth(width)
+        self.nav.currentRowChanged.connect(self._show)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.nav.setCurrentRow(Area.START)
+
+    def current_area(self) -> Area:
+        """The area shown."""
+        return Area(self.pages.currentIndex())
+
+    def show_area(self, area: Area) -> None:
+        """Switch to ``area`` (as if clicked in the navigation)."""
+        self.nav.setCurrentRow(area)
+
+    def refresh(self) -> None:
+        """Reload the page shown."""
+        self._show(self.pages.currentIndex())
+
+    def _show(self, row: int) -> None:
+        if row < 0:
+            return
+        self.pages.setCurrentIndex(row)
+        page = self.pages.currentWidget()
+        if isinstance(page, StartPage | SettingsArea):
+            page.refresh()
