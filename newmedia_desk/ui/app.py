@@ -84,20 +84,30 @@ def _run(
     *,
     quit_after_paint: bool,
 ) -> int:
+    from newmedia_desk.logs import configure_logging, install_crash_handler
+    from newmedia_desk.storage.location import default_data_dir
     from newmedia_desk.ui.prompts import error_text
+    from newmedia_desk.ui.texts import unexpected_error_text
 
+    configure_logging(default_data_dir())
+    previous_hook = install_crash_handler(
+        lambda detail: prompts.error(unexpected_error_text(detail))
+    )
     try:
-        ctx = build_context(db)
-    except DeskError as exc:
-        prompts.error(error_text(exc))
-        return 1
-    try:
-        starter = _Starter(app, ctx, prompts, settings, quit_after_paint=quit_after_paint)
-        starter.begin()
-        app.exec()
+        try:
+            ctx = build_context(db)
+        except DeskError as exc:
+            prompts.error(error_text(exc))
+            return 1
+        try:
+            starter = _Starter(app, ctx, prompts, settings, quit_after_paint=quit_after_paint)
+            starter.begin()
+            app.exec()
+        finally:
+            ctx.close()
+        return 0
     finally:
-        ctx.close()
-    return 0
+        sys.excepthook = previous_hook
 
 
 def _application() -> QApplication:

@@ -71,3 +71,13 @@ def local_time_seconds(value: datetime | None) -> str:
     if value is None:
         return ""
     return value.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def unexpected_error_text(detail: str) -> str:
+    """Return the message shown when something failed that the program did not expect."""
+    return QCoreApplication.translate(
+        "Texts",
+        "Something unexpected went wrong. What you entered has not been saved; please try "
+        "again, and if it happens again tell the administrator. The details are in the log "
+        "file.\n\n{detail}",
+    ).format(detail=detail)

@@ -956,6 +956,14 @@ Use {language} from the next start on?</source>
         <source>{name} ({login}) · {roles}</source>
         <translation>{name}（{login}）· {roles}</translation>
     </message>
+    <message>
+        <source>Something unexpected went wrong. What you entered has not been saved; please try again, and if it happens again tell the administrator. The details are in the log file.
+
+{detail}</source>
+        <translation>程序遇到意外错误。刚才输入的内容尚未保存，请重试；如再次出现，请告知系统管理员。详细信息已写入日志文件。
+
+{detail}</translation>
+    </message>
 </context>
 <context>
     <name>UnitEditorDialog</name>
