@@ -161,7 +161,9 @@ class AuditService:
                 if pending is not None:
                     self._write_anchor(*pending)
 
-            def _after_rollback(sess: Session) -> None:
+            # SQLAlchemy calls this with (session, previous_transaction); a one-argument
+            # listener raised TypeError and hid the error that caused the rollback.
+            def _after_rollback(sess: Session, _previous: object) -> None:
                 sess.info.pop(_PENDING, None)
 
             event.listen(session, "after_commit", _after_commit, once=True)

@@ -6,6 +6,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from newmedia_desk.domain.audit import AuditHead, ChainReport, verify_chain
 from newmedia_desk.domain.clock import SystemClock
 from newmedia_desk.domain.errors import AuditKeyError, StorageError, ValidationError
@@ -103,7 +105,13 @@ class MaintenanceService:
     def verify(self) -> VerifyReport:
         """SQLite's integrity check and the whole audit chain."""
         integrity = self._db.integrity_check()
-        chain = self._audit.verify()
+        try:
+            chain = self._audit.verify()
+        except SQLAlchemyError as exc:
+            if not integrity:
+                raise
+            # The damaged file could not even be read far enough to check the log.
+            chain = ChainReport(0, None, 1, f"the log cannot be read: {exc}")
         return VerifyReport(integrity, chain, self._audit.key_location())
 
     def export_audit_key(self, actor: Principal) -> str:

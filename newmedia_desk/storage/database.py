@@ -14,11 +14,12 @@ from typing import Any
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Connection, Engine
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool, StaticPool
 
-from newmedia_desk.domain.errors import StorageError
+from newmedia_desk.domain.errors import ConflictError, StorageError
 from newmedia_desk.storage.location import check_local, sqlite_path
 
 BUSY_TIMEOUT_MS = 15_000
@@ -92,9 +93,20 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A write transaction: ``BEGIN IMMEDIATE``, committed on success, rolled back on error."""
-        with self._writer() as session, session.begin():
-            yield session
+        """A write transaction: ``BEGIN IMMEDIATE``, committed on success, rolled back on error.
+
+        A versioned row changed by another connection after it was read (possible on
+        PostgreSQL, where writers do not queue) raises ``ConflictError``.
+        """
+        try:
+            with self._writer() as session, session.begin():
+                yield session
+        except StaleDataError as exc:
+            raise ConflictError(
+                "the record was changed by someone else meanwhile; reload it and apply the "
+                "edit again",
+                entity="record",
+            ) from exc
 
     def describe(self) -> str:
         """Where the data is, for people (password hidden)."""
@@ -106,8 +118,12 @@ class Database:
         """Run SQLite's ``integrity_check``; return the problems found (empty when sound)."""
         if not self.is_sqlite:
             return []
-        with self.engine.connect() as conn:
-            rows = conn.execute(text("PRAGMA integrity_check")).scalars().all()
+        try:
+            with self.engine.connect() as conn:
+                rows = conn.execute(text("PRAGMA integrity_check")).scalars().all()
+        except DatabaseError as exc:
+            # A badly damaged file makes the check itself fail: that is its finding.
+            return [f"the check could not run: {exc.orig}"]
         return [] if rows == ["ok"] else [str(r) for r in rows]
 
     def dispose(self) -> None:

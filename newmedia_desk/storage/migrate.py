@@ -14,6 +14,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import inspect
 
 from newmedia_desk.domain.errors import StorageError
@@ -61,8 +62,7 @@ def ensure_schema(db: Database) -> MigrationResult:
     current = current_revision(db)
     if current == head:
         return MigrationResult(created=False, upgraded_from=None, backup=None, head=head)
-    script = ScriptDirectory.from_config(alembic_config(db))
-    if current is not None and script.get_revision(current) is None:
+    if current is not None and not _known_revision(db, current):
         raise StorageError(
             "the database was written by a newer version of this program; "
             "install that version or restore an older backup",
@@ -81,6 +81,14 @@ def ensure_schema(db: Database) -> MigrationResult:
         backup_sqlite(db, backup)
     _upgrade(db, head)
     return MigrationResult(created=current is None, upgraded_from=current, backup=backup, head=head)
+
+
+def _known_revision(db: Database, revision: str) -> bool:
+    # get_revision raises (it does not return None) for a revision it has never heard of.
+    try:
+        return ScriptDirectory.from_config(alembic_config(db)).get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 def upgrade_to(db: Database, revision: str) -> None:

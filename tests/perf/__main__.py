@@ -1,0 +1,7 @@
+"""Allow ``python -m tests.perf``."""
+
+import sys
+
+from tests.perf.startup import main
+
+sys.exit(main())

@@ -1,0 +1,141 @@
+"""Schema creation and upgrades, on SQLite and (when configured) PostgreSQL."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from newmedia_desk.domain.errors import StorageError
+from newmedia_desk.storage import migrate
+from newmedia_desk.storage.backup import integrity_problems
+from newmedia_desk.storage.base import Base
+from newmedia_desk.storage.database import Database
+from newmedia_desk.storage.location import resolve_db_url
+from newmedia_desk.storage.migrate import (
+    current_revision,
+    ensure_schema,
+    head_revision,
+    upgrade_to,
+)
+
+TABLES = {
+    "alembic_version",
+    "audit_head",
+    "audit_log",
+    "meta",
+    "office_setting",
+    "sign_in_throttle",
+    "staff",
+    "staff_role",
+    "unit",
+}
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    database = Database(resolve_db_url(db_url))
+    yield database
+    database.dispose()
+
+
+@pytest.mark.all_backends
+def test_new_database_is_created_at_head(db: Database) -> None:
+    result = ensure_schema(db)
+    assert result.created and result.upgraded_from is None and result.backup is None
+    assert result.head == head_revision(db) == current_revision(db)
+    with db.engine.connect() as conn:
+        assert set(inspect(conn).get_table_names()) == TABLES
+
+
+@pytest.mark.all_backends
+def test_ensure_schema_at_head_does_nothing(db: Database) -> None:
+    ensure_schema(db)
+    again = ensure_schema(db)
+    assert not again.created and again.upgraded_from is None and again.backup is None
+
+
+@pytest.mark.all_backends
+def test_models_match_the_migrations(db: Database) -> None:
+    """Autogenerate finds nothing to add: nobody changed a model without a migration."""
+    ensure_schema(db)
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        diffs = compare_metadata(context, Base.metadata)
+    assert diffs == []
+
+
+@pytest.mark.all_backends
+def test_database_at_first_revision_is_left_alone_when_that_is_head(db: Database) -> None:
+    upgrade_to(db, "0001")
+    assert current_revision(db) == "0001"
+    if head_revision(db) == "0001":
+        result = ensure_schema(db)
+        assert not result.created and result.backup is None
+
+
+def test_older_database_is_backed_up_before_the_upgrade(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pretend the program knows a revision 0002: the 0001 file is copied first."""
+    db = Database(resolve_db_url(db_url))
+    upgrade_to(db, "0001")
+    with db.write() as s:
+        s.execute(text("INSERT INTO meta (key, value) VALUES ('marker', '升级前')"))
+    calls: list[tuple[str, list[Path]]] = []
+
+    def fake_upgrade(database: Database, revision: str) -> None:
+        assert database.path is not None
+        calls.append((revision, sorted(database.path.parent.glob("*-before-0001-*"))))
+
+    monkeypatch.setattr(migrate, "head_revision", lambda _db: "0002")
+    monkeypatch.setattr(migrate, "_upgrade", fake_upgrade)
+    result = ensure_schema(db)
+
+    assert result.upgraded_from == "0001" and not result.created and result.head == "0002"
+    assert result.backup is not None
+    assert calls == [("0002", [result.backup])]  # the copy existed before the upgrade ran
+    assert result.backup.name.startswith("desk-before-0001-")
+    assert result.backup.suffix == ".sqlite3"
+    assert integrity_problems(result.backup) == []
+    con = sqlite3.connect(result.backup)
+    try:
+        assert con.execute("SELECT value FROM meta WHERE key = 'marker'").fetchone() == ("升级前",)
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    finally:
+        con.close()
+    db.dispose()
+
+
+@pytest.mark.all_backends
+def test_database_from_a_newer_program_is_refused(db: Database) -> None:
+    ensure_schema(db)
+    with db.write() as s:
+        s.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    with pytest.raises(StorageError, match="newer version") as info:
+        ensure_schema(db)
+    assert info.value.params["revision"] == "9999_future"
+    with db.read() as s:  # untouched
+        assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999_future"
+
+
+@pytest.mark.all_backends
+def test_foreign_database_is_refused(db: Database) -> None:
+    with db.write() as s:
+        s.execute(text("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)"))
+    with pytest.raises(StorageError, match="not a newmedia_desk database"):
+        ensure_schema(db)
+    with db.engine.connect() as conn:
+        assert inspect(conn).get_table_names() == ["customers"]
+
+
+def test_percent_in_url_does_not_break_alembic(tmp_path: Path) -> None:
+    """A URL-encoded character (password, PostgreSQL options) once crashed ConfigParser."""
+    db = Database(f"sqlite+pysqlite:///{tmp_path / 'a%20b.sqlite3'}")
+    assert ensure_schema(db).created
+    db.dispose()
