@@ -9,18 +9,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from newmedia_desk.domain.errors import StorageError
 from newmedia_desk.paths import migrations_dir
 from newmedia_desk.storage.backup import backup_sqlite
 from newmedia_desk.storage.database import Database
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+SCHEMA_HEAD = "0001"
+"""The newest migration's revision. Checked against Alembic by a test; it lets a start-up
+that finds the database current skip importing Alembic (about 0.15 s)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +39,8 @@ class MigrationResult:
 
 def alembic_config(db: Database) -> Config:
     """Build the Alembic configuration in code."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     # ConfigParser interpolates '%': escape it, or a URL-encoded password or option breaks.
@@ -45,6 +51,8 @@ def alembic_config(db: Database) -> Config:
 
 def head_revision(db: Database) -> str:
     """The newest revision the program knows."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config(db)).get_current_head()
     assert head is not None
     return head
@@ -52,12 +60,16 @@ def head_revision(db: Database) -> str:
 
 def current_revision(db: Database) -> str | None:
     """The revision the database is at, or ``None`` for a database never migrated."""
+    from alembic.runtime.migration import MigrationContext
+
     with db.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
 def ensure_schema(db: Database) -> MigrationResult:
     """Create or upgrade the schema to head; back the file up first when upgrading."""
+    if _stamped_revision(db) == SCHEMA_HEAD:
+        return MigrationResult(created=False, upgraded_from=None, backup=None, head=SCHEMA_HEAD)
     head = head_revision(db)
     current = current_revision(db)
     if current == head:
@@ -84,6 +96,9 @@ def ensure_schema(db: Database) -> MigrationResult:
 
 
 def _known_revision(db: Database, revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
     # get_revision raises (it does not return None) for a revision it has never heard of.
     try:
         return ScriptDirectory.from_config(alembic_config(db)).get_revision(revision) is not None
@@ -97,7 +112,19 @@ def upgrade_to(db: Database, revision: str) -> None:
 
 
 def _upgrade(db: Database, revision: str) -> None:
+    from alembic import command
+
     cfg = alembic_config(db)
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
+
+
+def _stamped_revision(db: Database) -> str | None:
+    """Read ``alembic_version`` with plain SQL (``None`` when absent or unreadable)."""
+    try:
+        with db.engine.connect() as conn:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    except SQLAlchemyError:
+        return None
+    return str(rows[0]) if len(rows) == 1 else None

@@ -14,21 +14,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newmedia_desk import APP_DISPLAY_NAME, APP_NAME, ORG_NAME, __version__
-from newmedia_desk.context import AppContext, build_context
 from newmedia_desk.domain.errors import DeskError
 from newmedia_desk.domain.staff import Principal
-from newmedia_desk.storage.location import resolve_db_url, sqlite_path
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from newmedia_desk.context import AppContext
     from newmedia_desk.ui.prompts import Prompts
     from newmedia_desk.ui.settings import UiSettings
+    from newmedia_desk.ui.sign_in import SignInWindow
 
 MEMORY_DB = "sqlite+pysqlite:///:memory:"
 SMOKE_TIMEOUT_MS = 20_000
+OPEN_DB_FALLBACK_MS = 300
 VIEWER_LOGIN = "viewer"
 
 
@@ -86,28 +87,32 @@ def _run(
 ) -> int:
     from newmedia_desk.logs import configure_logging, install_crash_handler
     from newmedia_desk.storage.location import default_data_dir
-    from newmedia_desk.ui.prompts import error_text
     from newmedia_desk.ui.texts import unexpected_error_text
 
     configure_logging(default_data_dir())
     previous_hook = install_crash_handler(
         lambda detail: prompts.error(unexpected_error_text(detail))
     )
+    starter = _Starter(app, db, prompts, settings, quit_after_paint=quit_after_paint)
     try:
-        try:
-            ctx = build_context(db)
-        except DeskError as exc:
-            prompts.error(error_text(exc))
-            return 1
-        try:
-            starter = _Starter(app, ctx, prompts, settings, quit_after_paint=quit_after_paint)
-            starter.begin()
-            app.exec()
-        finally:
-            ctx.close()
-        return 0
+        starter.begin()
+        app.exec()
+        _drop_stray_quits(app)
+        return starter.exit_code
     finally:
+        starter.close()
         sys.excepthook = previous_hook
+
+
+def _drop_stray_quits(app: QApplication) -> None:
+    """Discard quit requests still queued after ``exec()`` returned.
+
+    A second quit (say, a paint hook and the last window closing) would otherwise be
+    delivered by the next event loop of this process and end it at once.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
 
 
 def _application() -> QApplication:
@@ -144,75 +149,117 @@ def _untranslate(app: QApplication, translators: list[QTranslator]) -> None:
 
 
 class _Starter:
-    """Shows the first window (first-run or sign-in), then the main window."""
+    """Shows the sign-in window at once, opens the database behind it, then the main window.
+
+    The sign-in window is painted before SQLAlchemy and the services are imported (they
+    take most of the start-up time); it accepts typing meanwhile and signs in once the
+    database is open. A database without staff replaces it with the first-run dialog.
+    """
 
     def __init__(
         self,
         app: QApplication,
-        ctx: AppContext,
+        db: str | None,
         prompts: Prompts,
         settings: UiSettings,
         *,
         quit_after_paint: bool,
     ) -> None:
         self.app = app
-        self.ctx = ctx
+        self.db = db
+        self.ctx: AppContext | None = None
         self.prompts = prompts
         self.settings = settings
         self.quit_after_paint = quit_after_paint
-        self.first_window: QWidget | None = None
-        self.sign_in_window: QWidget | None = None
+        self.exit_code = 0
+        self._opening = False
+        self.sign_in_window: SignInWindow | None = None
         self.main_window: QWidget | None = None
 
     def begin(self) -> None:
-        """Show the first window."""
-        if self.ctx.directory.has_staff():
-            self.show_sign_in("")
-        else:
-            self.show_first_run()
-
-    def _watch_first_paint(self, window: QWidget) -> None:
-        if not self.quit_after_paint or self.first_window is not None:
-            return
+        """Show the sign-in window; open the database once it is painted."""
         from PySide6.QtCore import QTimer
 
         from newmedia_desk.ui.first_paint import FirstPaintWatcher
 
-        self.first_window = window
-        watcher = FirstPaintWatcher(window)
-        watcher.painted.connect(lambda: QTimer.singleShot(0, self.app.quit))
+        window = self.show_sign_in("")
+        self._watcher = FirstPaintWatcher(window)
+        if self.quit_after_paint:
+            self._watcher.painted.connect(lambda: QTimer.singleShot(0, self.app.quit))
+            return
+        self._watcher.painted.connect(lambda: QTimer.singleShot(0, self.open_database))
+        # A platform that never reports the paint (seen offscreen) must not stall start-up.
+        QTimer.singleShot(OPEN_DB_FALLBACK_MS, self.open_database)
+
+    def open_database(self) -> None:
+        """Build the context; then enable sign-in, or walk through the first run."""
+        from newmedia_desk.context import build_context
+        from newmedia_desk.ui.prompts import error_text
+
+        if self.ctx is not None or self._opening:
+            return
+        self._opening = True
+        try:
+            self.ctx = build_context(self.db)
+        except DeskError as exc:
+            self.prompts.error(error_text(exc))
+            self.exit_code = 1
+            self.app.quit()
+            return
+        if self.ctx.directory.has_staff():
+            if self.sign_in_window is not None:
+                self.sign_in_window.form.set_auth(self.ctx.auth)
+        else:
+            self.show_first_run()
+
+    def close(self) -> None:
+        """Release the database."""
+        if self.ctx is not None:
+            self.ctx.close()
 
     def show_first_run(self) -> None:
         """Walk through creating the top unit and the first administrator."""
         from newmedia_desk.ui.first_run import FirstRunDialog
 
+        assert self.ctx is not None
+        if self.sign_in_window is not None:
+            self.sign_in_window.hide()
         dialog = FirstRunDialog(self.ctx.maintenance)
         dialog.setWindowIcon(app_icon())
-        dialog.created.connect(lambda record: self.show_sign_in(record.login))
+        dialog.created.connect(lambda record: self._after_first_run(record.login))
         dialog.rejected.connect(self.app.quit)
-        self.first_window = None
-        self._watch_first_paint(dialog)
         self.first_run = dialog
         dialog.open()
 
-    def show_sign_in(self, login: str) -> None:
-        """Show the sign-in window."""
+    def _after_first_run(self, login: str) -> None:
+        assert self.ctx is not None
+        window = self.show_sign_in(login)
+        window.form.set_auth(self.ctx.auth)
+
+    def show_sign_in(self, login: str) -> SignInWindow:
+        """Show the sign-in window (enabled once the database is open)."""
         from newmedia_desk.ui.settings import LAST_LOGIN
         from newmedia_desk.ui.sign_in import SignInWindow
 
-        window = SignInWindow(
-            self.ctx.auth, last_login=login or self.settings.get(LAST_LOGIN), icon=app_icon()
-        )
-        window.signed_in.connect(self.open_main)
-        self._watch_first_paint(window)
-        self.sign_in_window = window
+        window = self.sign_in_window
+        if window is None:
+            auth = self.ctx.auth if self.ctx is not None else None
+            window = SignInWindow(
+                auth, last_login=login or self.settings.get(LAST_LOGIN), icon=app_icon()
+            )
+            window.signed_in.connect(self.open_main)
+            self.sign_in_window = window
+        elif login:
+            window.form.prepare(login)
         window.show()
         window.form.focus_first_empty()
+        return window
 
     def open_main(self, principal: Principal) -> None:
         """Replace the sign-in window with the main window."""
         from newmedia_desk.ui.main_window import MainWindow
 
+        assert self.ctx is not None
         main = MainWindow(self.ctx, self.prompts, self.settings, icon=app_icon())
         if hasattr(self.prompts, "parent"):
             self.prompts.parent = main
@@ -234,7 +281,9 @@ def _smoke_test(db: str | None, lang: str | None) -> int:
         and not os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from newmedia_desk.context import build_context
     from newmedia_desk.security.secrets import MemorySecretStore
+    from newmedia_desk.storage.location import resolve_db_url, sqlite_path
 
     with tempfile.TemporaryDirectory(prefix="newmedia-desk-smoke-") as tmp:
         try:
@@ -286,8 +335,11 @@ def _smoke_show(app: QApplication, ctx: AppContext, tmp: Path) -> int:
     window.start_session(viewer_principal(ctx), check_password=False)
     window.show()
     app.exec()
+    _drop_stray_quits(app)
     painted = watcher.done and window.content_visible()
-    window.close()
+    # hide(), not close(): closing the last window after exec() has returned would call
+    # quit() again, and Qt then ends every later event loop of this process at once.
+    window.hide()
     window.deleteLater()
     if not painted:
         print(f"smoke-test failed: {APP_DISPLAY_NAME} main window was not painted", file=sys.stderr)

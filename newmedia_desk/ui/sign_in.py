@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import (
@@ -16,9 +18,12 @@ from PySide6.QtWidgets import (
 
 from newmedia_desk import APP_DISPLAY_NAME
 from newmedia_desk.domain.errors import DeskError
-from newmedia_desk.services.auth import AuthService
 from newmedia_desk.ui.form_dialog import BANNER_ERROR
 from newmedia_desk.ui.prompts import error_text
+
+if TYPE_CHECKING:
+    # Only for types: the window is painted before the database layer is imported.
+    from newmedia_desk.services.auth import AuthService
 
 
 class SignInForm(QWidget):
@@ -26,6 +31,8 @@ class SignInForm(QWidget):
 
     Emits ``signed_in(Principal)`` on success. Failures show the same words for an
     unknown login and a wrong password; a throttled login shows the wait in seconds.
+    Without an ``auth`` service yet (the database is still opening) the form can be
+    filled in but not submitted; ``set_auth`` enables it.
     """
 
     signed_in = Signal(object)
@@ -33,7 +40,7 @@ class SignInForm(QWidget):
 
     def __init__(
         self,
-        auth: AuthService,
+        auth: AuthService | None,
         *,
         last_login: str = "",
         allow_cancel: bool = False,
@@ -79,6 +86,20 @@ class SignInForm(QWidget):
         layout.addWidget(self.message)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        if auth is None:
+            self.sign_in_button.setEnabled(False)
+            self.message.setStyleSheet("")
+            self.message.setText(self.tr("Opening the database…"))
+            self.message.show()
+
+    def set_auth(self, auth: AuthService) -> None:
+        """Accept sign-ins from now on (the database is open)."""
+        self._auth = auth
+        self.sign_in_button.setEnabled(True)
+        self.message.hide()
+        self.message.setStyleSheet(BANNER_ERROR)
+        if self.login_edit.text().strip() and self.password_edit.text():
+            self.submit()  # Enter was pressed while the database was still opening
 
     def set_heading(self, text: str) -> None:
         """Change the line above the fields (e.g. when a leader switches in)."""
@@ -99,6 +120,8 @@ class SignInForm(QWidget):
 
     def submit(self) -> None:
         """Try to sign in with what was typed."""
+        if self._auth is None:
+            return
         login = self.login_edit.text().strip()
         if not login:
             self._fail(self.tr("Please enter your login name."))
@@ -126,7 +149,7 @@ class SignInWindow(QWidget):
     signed_in = Signal(object)
 
     def __init__(
-        self, auth: AuthService, *, last_login: str = "", icon: QIcon | None = None
+        self, auth: AuthService | None, *, last_login: str = "", icon: QIcon | None = None
     ) -> None:
         super().__init__()
         self.setWindowTitle(self.tr("{app} — Sign in").format(app=APP_DISPLAY_NAME))

@@ -679,6 +679,10 @@ Use {language} from the next start on?</source>
         <translation>密码</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库……</translation>
+    </message>
+    <message>
         <source>Please enter your login name.</source>
         <translation>请输入登录名。</translation>
     </message>

@@ -23,7 +23,7 @@ from newmedia_desk.ui.first_run import FirstRunDialog
 from newmedia_desk.ui.prompts import error_text
 from newmedia_desk.ui.settings import LAST_LOGIN, UiSettings
 
-from .conftest import Office, ScriptedPrompts
+from .conftest import CLERK_PASSWORD, Office, ScriptedPrompts
 
 
 def test_first_run_creates_the_administrator(qtbot: QtBot, ctx: AppContext) -> None:
@@ -79,44 +79,81 @@ def test_viewer_principal_has_no_roles(office: Office) -> None:
     assert viewer.unit_scope == frozenset({office.root_id, office.section_id})
 
 
-def test_quit_after_paint_returns_after_the_sign_in_window(
-    office: Office, ui_settings: UiSettings, monkeypatch: pytest.MonkeyPatch
+def test_quit_after_paint_returns_before_the_database_is_opened(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    path = office.ctx.db.path
-    assert path is not None
-    shown: list[str] = []
-    original = app_module._Starter.show_sign_in
+    """The sign-in window is painted first; the database layer is not touched for it."""
+    opened: list[str | None] = []
 
-    def spy(self: app_module._Starter, login: str) -> None:
-        shown.append("sign_in")
-        original(self, login)
+    def spy(db: str | None) -> AppContext:
+        opened.append(db)
+        raise AssertionError("the database must not be opened before the first paint")
 
-    monkeypatch.setattr(app_module._Starter, "show_sign_in", spy)
-    monkeypatch.setattr(app_module, "build_context", lambda db: office.ctx)
-    monkeypatch.setattr(office.ctx, "close", lambda: None)
-    assert run_gui(str(path), quit_after_paint=True, lang="en") == 0
-    assert shown == ["sign_in"]
+    monkeypatch.setattr("newmedia_desk.context.build_context", spy)
+    assert run_gui(str(tmp_path / "x.sqlite3"), quit_after_paint=True, lang="en") == 0
+    assert opened == []
     for widget in QApplication.topLevelWidgets():
-        widget.close()
+        widget.hide()
+        widget.deleteLater()
 
 
-def test_quit_after_paint_shows_first_run_on_an_empty_database(
-    ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+def _starter(db: str, prompts: ScriptedPrompts, ui_settings: UiSettings) -> app_module._Starter:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app_module._Starter(app, db, prompts, ui_settings, quit_after_paint=False)
+
+
+def test_sign_in_is_enabled_once_the_database_is_open(
+    qtbot: QtBot,
+    office: Office,
+    prompts: ScriptedPrompts,
+    ui_settings: UiSettings,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    shown: list[str] = []
-    original = app_module._Starter.show_first_run
+    monkeypatch.setattr("newmedia_desk.context.build_context", lambda db: office.ctx)
+    starter = _starter("unused", prompts, ui_settings)
+    starter.begin()
+    window = starter.sign_in_window
+    assert window is not None
+    qtbot.addWidget(window)
+    # Typed and submitted before the database is open: kept, and signed in once it is.
+    assert not window.form.sign_in_button.isEnabled()
+    window.form.login_edit.setText("clerk")
+    window.form.password_edit.setText(CLERK_PASSWORD)
+    window.form.submit()
+    with qtbot.waitSignal(window.signed_in, timeout=5000) as signed:
+        qtbot.waitUntil(lambda: starter.ctx is not None, timeout=5000)
+    assert signed.args is not None and signed.args[0].login == "clerk"
+    assert starter.main_window is not None
+    qtbot.addWidget(starter.main_window)
+    assert prompts.errors == []
 
-    def spy(self: app_module._Starter) -> None:
-        shown.append("first_run")
-        original(self)
 
-    monkeypatch.setattr(app_module._Starter, "show_first_run", spy)
-    monkeypatch.setattr(app_module, "build_context", lambda db: ctx)
-    monkeypatch.setattr(ctx, "close", lambda: None)
-    assert run_gui("unused", quit_after_paint=True, lang="en") == 0
-    assert shown == ["first_run"]
-    for widget in QApplication.topLevelWidgets():
-        widget.close()
+def test_an_empty_database_walks_through_the_first_run(
+    qtbot: QtBot,
+    ctx: AppContext,
+    prompts: ScriptedPrompts,
+    ui_settings: UiSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("newmedia_desk.context.build_context", lambda db: ctx)
+    starter = _starter("unused", prompts, ui_settings)
+    starter.begin()
+    assert starter.sign_in_window is not None
+    qtbot.addWidget(starter.sign_in_window)
+    qtbot.waitUntil(lambda: hasattr(starter, "first_run"), timeout=5000)
+    dialog = starter.first_run
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible() and not starter.sign_in_window.isVisible()
+    dialog.unit_edit.setText("市气象局")
+    dialog.login_edit.setText("admin")
+    dialog.name_edit.setText("张三")
+    dialog.password_edit.setText("admin-password-1")
+    dialog.repeat_edit.setText("admin-password-1")
+    dialog.save_button.click()
+    qtbot.waitUntil(starter.sign_in_window.isVisible, timeout=5000)
+    form = starter.sign_in_window.form
+    assert form.login_edit.text() == "admin" and form.sign_in_button.isEnabled()
 
 
 def test_storage_error_at_start_is_shown_and_returns_1(
@@ -127,10 +164,13 @@ def test_storage_error_at_start_is_shown_and_returns_1(
     def broken(db: str | None) -> AppContext:
         raise StorageError("the database was written by a newer version")
 
-    monkeypatch.setattr(app_module, "build_context", broken)
+    monkeypatch.setattr("newmedia_desk.context.build_context", broken)
     monkeypatch.setattr("newmedia_desk.ui.prompts.QtPrompts", lambda: prompts)
     assert run_gui("x", lang="en") == 1
     assert prompts.errors and "newer version" in prompts.errors[0]
+    for widget in QApplication.topLevelWidgets():
+        widget.hide()
+        widget.deleteLater()
 
 
 def test_error_texts_fill_their_parameters() -> None:

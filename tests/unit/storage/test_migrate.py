@@ -70,6 +70,11 @@ def test_models_match_the_migrations(db: Database) -> None:
     assert diffs == []
 
 
+def test_schema_head_constant_matches_alembic(db: Database) -> None:
+    """The start-up fast path trusts SCHEMA_HEAD; it must name Alembic's real head."""
+    assert head_revision(db) == migrate.SCHEMA_HEAD
+
+
 @pytest.mark.all_backends
 def test_database_at_first_revision_is_left_alone_when_that_is_head(db: Database) -> None:
     upgrade_to(db, "0001")
@@ -94,6 +99,7 @@ def test_older_database_is_backed_up_before_the_upgrade(
         calls.append((revision, sorted(database.path.parent.glob("*-before-0001-*"))))
 
     monkeypatch.setattr(migrate, "head_revision", lambda _db: "0002")
+    monkeypatch.setattr(migrate, "SCHEMA_HEAD", "0002")
     monkeypatch.setattr(migrate, "_upgrade", fake_upgrade)
     result = ensure_schema(db)
 
