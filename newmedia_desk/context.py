@@ -9,6 +9,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from newmedia_desk.domain.clock import Clock, SystemClock
 from newmedia_desk.domain.errors import StorageError
+from newmedia_desk.paths import default_data_dir
 from newmedia_desk.security.audit_key import AuditKeyStore
 from newmedia_desk.security.passwords import PasswordHashing
 from newmedia_desk.security.secrets import KeyringSecretStore, SecretStore
@@ -18,7 +19,7 @@ from newmedia_desk.services.directory import DirectoryService
 from newmedia_desk.services.maintenance import MaintenanceService
 from newmedia_desk.services.settings import OfficeSettingsService
 from newmedia_desk.storage.database import Database
-from newmedia_desk.storage.location import default_data_dir, resolve_db_url
+from newmedia_desk.storage.location import resolve_db_url
 from newmedia_desk.storage.migrate import MigrationResult, ensure_schema
 
 

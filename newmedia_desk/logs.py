@@ -7,7 +7,6 @@ crash handler records the exception type, message and traceback only.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import types
 from collections.abc import Callable
@@ -22,6 +21,8 @@ def configure_logging(data_dir: Path, *, level: int = logging.INFO) -> Path | No
 
     A folder that cannot be written leaves logging on stderr only (returns ``None``).
     """
+    import logging.handlers  # not at module level: it costs start-up time
+
     folder = data_dir / "logs"
     try:
         folder.mkdir(parents=True, exist_ok=True)

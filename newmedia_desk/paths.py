@@ -47,6 +47,15 @@ def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
+def default_data_dir() -> Path:
+    """Return the per-user data folder (database, logs, anchors; created on first use)."""
+    from platformdirs import user_data_dir
+
+    from newmedia_desk import APP_NAME, ORG_NAME
+
+    return Path(user_data_dir(APP_NAME, ORG_NAME, roaming=False))
+
+
 def migrations_dir() -> Path:
     """Return the Alembic scripts folder shipped inside the package."""
     return _PACKAGE_DIR / "storage" / "migrations"

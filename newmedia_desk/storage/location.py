@@ -10,19 +10,12 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
 
-from newmedia_desk import APP_NAME, ORG_NAME
 from newmedia_desk.domain.errors import StorageError
+from newmedia_desk.paths import default_data_dir
 
 DB_ENV = "NEWMEDIA_DESK_DB"
 DB_FILENAME = "newmedia_desk.sqlite3"
 DRIVE_REMOTE = 4  # GetDriveTypeW
-
-
-def default_data_dir() -> Path:
-    """Return the per-user data directory (created on first use)."""
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir(APP_NAME, ORG_NAME, roaming=False))
 
 
 def resolve_db_url(value: str | None) -> URL:

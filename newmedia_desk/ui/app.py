@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from newmedia_desk import APP_DISPLAY_NAME, APP_NAME, ORG_NAME, __version__
 from newmedia_desk.domain.errors import DeskError
-from newmedia_desk.domain.staff import Principal
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from newmedia_desk.context import AppContext
+    from newmedia_desk.domain.staff import Principal
     from newmedia_desk.ui.prompts import Prompts
     from newmedia_desk.ui.settings import UiSettings
     from newmedia_desk.ui.sign_in import SignInWindow
@@ -35,6 +35,8 @@ VIEWER_LOGIN = "viewer"
 
 def viewer_principal(ctx: AppContext) -> Principal:
     """A read-only person with no roles, scoped to every unit (smoke test only)."""
+    from newmedia_desk.domain.staff import Principal
+
     units = ctx.directory.list_units(None)
     root = next((u.id for u in units if u.parent_id is None), 0)
     return Principal(
@@ -85,14 +87,14 @@ def _run(
     *,
     quit_after_paint: bool,
 ) -> int:
-    from newmedia_desk.logs import configure_logging, install_crash_handler
-    from newmedia_desk.storage.location import default_data_dir
-    from newmedia_desk.ui.texts import unexpected_error_text
+    from newmedia_desk.logs import install_crash_handler
 
-    configure_logging(default_data_dir())
-    previous_hook = install_crash_handler(
-        lambda detail: prompts.error(unexpected_error_text(detail))
-    )
+    def tell_user(detail: str) -> None:
+        from newmedia_desk.ui.texts import unexpected_error_text
+
+        prompts.error(unexpected_error_text(detail))
+
+    previous_hook = install_crash_handler(tell_user)
     starter = _Starter(app, db, prompts, settings, quit_after_paint=quit_after_paint)
     try:
         starter.begin()
@@ -199,6 +201,11 @@ class _Starter:
         if self.ctx is not None or self._opening:
             return
         self._opening = True
+        from newmedia_desk.logs import configure_logging
+        from newmedia_desk.paths import default_data_dir
+
+        # After the first paint: the log file's handler costs start-up time.
+        configure_logging(default_data_dir())
         try:
             self.ctx = build_context(self.db)
         except DeskError as exc:

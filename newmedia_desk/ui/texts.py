@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from newmedia_desk.domain.roles import Role
-from newmedia_desk.domain.staff import Principal
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from newmedia_desk.domain.staff import Principal
 
 _CTX = "Texts"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
@@ -9,8 +11,10 @@ from newmedia_desk.context import AppContext
 from newmedia_desk.domain.staff import Principal
 from newmedia_desk.ui.areas import Area, PlannedAreaPage, area_name
 from newmedia_desk.ui.prompts import Prompts
-from newmedia_desk.ui.settings_area import SettingsArea
 from newmedia_desk.ui.start_page import StartPage
+
+if TYPE_CHECKING:
+    from newmedia_desk.ui.settings_area import SettingsArea
 
 
 class WorkArea(QWidget):
@@ -31,15 +35,17 @@ class WorkArea(QWidget):
         self.nav.setSpacing(2)
         self.pages = QStackedWidget(self)
         self.start_page = StartPage(ctx, actor, self)
-        self.settings_area = SettingsArea(ctx, actor, prompts, self)
-        self.settings_area.changed.connect(self.start_page.refresh)
+        self._ctx = ctx
+        self._prompts = prompts
+        self._settings_area: SettingsArea | None = None
         for area in Area:
             item = QListWidgetItem(area_name(area), self.nav)
             item.setSizeHint(QSize(0, 36))
             if area is Area.START:
                 self.pages.addWidget(self.start_page)
             elif area is Area.SETTINGS:
-                self.pages.addWidget(self.settings_area)
+                # Built on first visit: its tables and models are not needed to start.
+                self.pages.addWidget(QWidget(self))
             else:
                 self.pages.addWidget(PlannedAreaPage(area, self))
         width = max(self.nav.sizeHintForColumn(0), 96) + 32
@@ -50,6 +56,24 @@ class WorkArea(QWidget):
         layout.addWidget(self.nav)
         layout.addWidget(self.pages, 1)
         self.nav.setCurrentRow(Area.START)
+
+    @property
+    def settings_area(self) -> SettingsArea:
+        """The settings area, built the first time it is needed."""
+        if self._settings_area is None:
+            from newmedia_desk.ui.settings_area import SettingsArea
+
+            area = SettingsArea(self._ctx, self.actor, self._prompts, self)
+            area.changed.connect(self.start_page.refresh)
+            placeholder = self.pages.widget(Area.SETTINGS)
+            assert placeholder is not None
+            current = self.pages.currentIndex()
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages.insertWidget(Area.SETTINGS, area)
+            self.pages.setCurrentIndex(current)
+            self._settings_area = area
+        return self._settings_area
 
     def current_area(self) -> Area:
         """The area shown."""
@@ -66,7 +90,8 @@ class WorkArea(QWidget):
     def _show(self, row: int) -> None:
         if row < 0:
             return
+        if row == Area.SETTINGS:
+            self.settings_area.refresh()
         self.pages.setCurrentIndex(row)
-        page = self.pages.currentWidget()
-        if isinstance(page, StartPage | SettingsArea):
-            page.refresh()
+        if row == Area.START:
+            self.start_page.refresh()
