@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QObject
 
 from newmedia_desk.domain.audit import AuditEntry
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
+from newmedia_desk.ui.record_table import RecordTableModel
 from newmedia_desk.ui.texts import local_time_seconds
-
-SortRole = Qt.ItemDataRole.UserRole
-RowRole = Qt.ItemDataRole.UserRole + 1
-"""Role giving the ``AuditEntry`` of the row."""
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class AuditColumn(IntEnum):
@@ -77,62 +64,30 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("AuditTableModel", text)
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RecordTableModel[AuditEntry, AuditColumn]):
     """Audit entries, one per row."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AuditEntry] = []
+        super().__init__(AuditColumn, HEADERS, "AuditTableModel", self._display, parent)
 
     def set_entries(self, entries: list[AuditEntry]) -> None:
         """Replace every row."""
-        self.beginResetModel()
-        self._rows = list(entries)
-        self.endResetModel()
+        self.set_rows(entries)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        """Number of entries."""
-        return 0 if parent.isValid() else len(self._rows)
+    def sort_key(self, record: AuditEntry, column: AuditColumn) -> str | float | int:
+        """Numbers and times sort as numbers, the rest by text."""
+        if column is AuditColumn.SEQ:
+            return record.seq
+        if column is AuditColumn.AT:
+            return record.at.timestamp()
+        return self._display(record, column).casefold()
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        """Number of columns."""
-        return 0 if parent.isValid() else len(AuditColumn)
-
-    def headerData(  # noqa: N802
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        """Column titles, translated."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(AuditColumn)
-        ):
-            return _tr(HEADERS[AuditColumn(section)])
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """The value of one cell."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        entry = self._rows[index.row()]
-        column = AuditColumn(index.column())
-        if role == RowRole:
-            return entry
-        if role == SortRole:
-            if column is AuditColumn.SEQ:
-                return entry.seq
-            if column is AuditColumn.AT:
-                return entry.at.timestamp()
-        if role in (Qt.ItemDataRole.DisplayRole, SortRole):
-            return self._display(entry, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (
-            AuditColumn.BEFORE,
-            AuditColumn.AFTER,
-        ):
-            return entry.before if column is AuditColumn.BEFORE else entry.after
+    def tooltip(self, record: AuditEntry, column: AuditColumn) -> str | None:
+        """The whole before/after text, which the cell may cut short."""
+        if column is AuditColumn.BEFORE:
+            return record.before
+        if column is AuditColumn.AFTER:
+            return record.after
         return None
 
     @staticmethod

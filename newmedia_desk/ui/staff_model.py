@@ -4,29 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import IntEnum
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QObject, QSortFilterProxyModel
 from PySide6.QtGui import QBrush, QColor
 
 from newmedia_desk.domain.staff import StaffRecord
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
+from newmedia_desk.ui.record_table import AnyIndex, RecordTableModel, RowRole, SortRole
 from newmedia_desk.ui.texts import ROLE_ORDER, local_time, role_names, staff_status
 
-SortRole = Qt.ItemDataRole.UserRole
-"""Role giving a value that sorts naturally (numbers and times as numbers)."""
-RowRole = Qt.ItemDataRole.UserRole + 1
-"""Role giving the whole ``StaffRecord`` of the row."""
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 _LEFT_COLOUR = QColor("#8a8a8a")
 
 
@@ -61,26 +47,19 @@ def _timestamp(value: datetime | None) -> float:
     return value.timestamp() if value is not None else 0.0
 
 
-class StaffTableModel(QAbstractTableModel):
+class StaffTableModel(RecordTableModel[StaffRecord, StaffColumn]):
     """Staff records, one per row; reloaded as a whole with ``set_records``."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[StaffRecord] = []
+        super().__init__(StaffColumn, HEADERS, "StaffTableModel", self._display, parent)
         self._unit_paths: dict[int, str] = {}
 
     def set_records(
         self, records: list[StaffRecord], unit_paths: dict[int, str] | None = None
     ) -> None:
         """Replace every row (``unit_paths`` gives ``上级 / 科室`` texts by unit id)."""
-        self.beginResetModel()
-        self._rows = list(records)
         self._unit_paths = dict(unit_paths or {})
-        self.endResetModel()
-
-    def record(self, row: int) -> StaffRecord:
-        """The record shown in ``row``."""
-        return self._rows[row]
+        self.set_rows(records)
 
     def row_of(self, staff_id: int) -> int | None:
         """The row of a staff member, or ``None``."""
@@ -89,46 +68,15 @@ class StaffTableModel(QAbstractTableModel):
                 return row
         return None
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        """Number of staff (no children)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        """Number of columns."""
-        return 0 if parent.isValid() else len(StaffColumn)
-
-    def headerData(  # noqa: N802
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        """Column titles, translated."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(StaffColumn)
-        ):
-            return QCoreApplication.translate("StaffTableModel", HEADERS[StaffColumn(section)])
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """The value of one cell for ``role``."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        record = self._rows[index.row()]
-        column = StaffColumn(index.column())
-        if role == RowRole:
-            return record
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(record, column)
-        if role == SortRole:
-            return self._sort_key(record, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column is StaffColumn.UNIT:
+    def tooltip(self, record: StaffRecord, column: StaffColumn) -> str | None:
+        """The full unit path on the unit column."""
+        if column is StaffColumn.UNIT:
             return self._unit_paths.get(record.unit_id, record.unit_name)
-        if role == Qt.ItemDataRole.ForegroundRole and not record.active:
-            return QBrush(_LEFT_COLOUR)
         return None
+
+    def foreground(self, record: StaffRecord) -> QBrush | None:
+        """People who left are shown in grey."""
+        return None if record.active else QBrush(_LEFT_COLOUR)
 
     def _display(self, record: StaffRecord, column: StaffColumn) -> str:
         match column:
@@ -151,7 +99,8 @@ class StaffTableModel(QAbstractTableModel):
             case StaffColumn.LOCKED_UNTIL:
                 return local_time(record.locked_until)
 
-    def _sort_key(self, record: StaffRecord, column: StaffColumn) -> str | float | int:
+    def sort_key(self, record: StaffRecord, column: StaffColumn) -> str | float | int:
+        """Times and states sort as numbers, roles by rank, the rest by text."""
         match column:
             case StaffColumn.LOCKED_UNTIL:
                 return _timestamp(record.locked_until)

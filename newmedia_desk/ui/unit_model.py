@@ -10,19 +10,14 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
 
 from newmedia_desk.domain.staff import UnitRecord
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
+from newmedia_desk.ui.record_table import AnyIndex, RowRole, SortRole
 
-SortRole = Qt.ItemDataRole.UserRole
-RowRole = Qt.ItemDataRole.UserRole + 1
-"""Role giving the ``UnitRecord`` of the row."""
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 _INACTIVE_COLOUR = QColor("#8a8a8a")
 
 

@@ -11,13 +11,8 @@ from newmedia_desk.domain.audit import AuditEntry
 from newmedia_desk.domain.roles import Role
 from newmedia_desk.domain.staff import StaffRecord, UnitRecord
 from newmedia_desk.ui.audit_model import AuditTableModel
-from newmedia_desk.ui.staff_model import (
-    RowRole,
-    SortRole,
-    StaffColumn,
-    StaffFilterProxy,
-    StaffTableModel,
-)
+from newmedia_desk.ui.record_table import RowRole, SortRole
+from newmedia_desk.ui.staff_model import StaffColumn, StaffFilterProxy, StaffTableModel
 from newmedia_desk.ui.unit_model import UnitTreeModel, unit_paths
 
 from .conftest import Office, check_model
