@@ -13,6 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
@@ -195,8 +196,7 @@ def _sign_in(ctx: AppContext, args: argparse.Namespace, io: _IO) -> Principal:
 
 
 def _cmd_init(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
-    ctx = factory(args.db)
-    try:
+    with closing(factory(args.db)) as ctx:
         result = ctx.migration
         if result is not None and result.created:
             io.say(f"created database {ctx.db.describe()} (schema {result.head})")
@@ -220,16 +220,13 @@ def _cmd_init(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int
         )
         io.say(f"administrator {record.login} ({record.name}) created in unit {record.unit_name}")
         return 0
-    finally:
-        ctx.close()
 
 
 def _cmd_demo(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
     from newmedia_desk.services.demo import seed_demo
 
     password = io.password(True, "") if args.password_stdin else "demo"
-    ctx = factory(args.db)
-    try:
+    with closing(factory(args.db)) as ctx:
         people = seed_demo(ctx, password)
         io.say(f"demo office written to {ctx.db.describe()}")
         io.say("sign-ins (password: " + ("as given" if args.password_stdin else "demo") + "):")
@@ -238,13 +235,10 @@ def _cmd_demo(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int
                 roles = ",".join(sorted(r.value for r in p.roles))
                 io.say(f"  {p.login:<10} {p.name}  {p.unit} {p.position}  [{roles}]")
         return 0
-    finally:
-        ctx.close()
 
 
 def _cmd_verify(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
-    ctx = factory(args.db)
-    try:
+    with closing(factory(args.db)) as ctx:
         report = ctx.maintenance.verify()
         if report.integrity:
             io.err.write("integrity_check failed: " + "; ".join(report.integrity[:5]) + "\n")
@@ -259,13 +253,10 @@ def _cmd_verify(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> i
             f"head {head}; key in {report.key_location}"
         )
         return 0
-    finally:
-        ctx.close()
 
 
 def _cmd_list(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
-    ctx = factory(args.db)
-    try:
+    with closing(factory(args.db)) as ctx:
         units = ctx.directory.list_units(None)
         rows: list[dict[str, Any]]
         if args.what == "units":
@@ -299,8 +290,6 @@ def _cmd_list(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int
             for row in rows:
                 io.say("\t".join(_cell(row[c]) for c in columns))
         return 0
-    finally:
-        ctx.close()
 
 
 def _cell(value: object) -> str:
@@ -312,33 +301,26 @@ def _cell(value: object) -> str:
 
 
 def _cmd_backup(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
-    ctx = factory(args.db)
-    try:
+    with closing(factory(args.db)) as ctx:
         path, head = ctx.maintenance.backup(args.file)
         io.say(f"backup written to {path}; audit head {head.short if head else '(empty)'}")
         return 0
-    finally:
-        ctx.close()
 
 
 def _cmd_restore(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
-    ctx = factory(args.db)
-    try:
+    with closing(factory(args.db)) as ctx:
         actor = _sign_in(ctx, args, io) if ctx.directory.has_staff() else None
         report = ctx.maintenance.restore(actor, args.file)
         head = report.chain.head.short if report.chain.head else "(empty)"
         io.say(f"restored {ctx.db.describe()} from {args.file}; audit head {head}")
         return 0
-    finally:
-        ctx.close()
 
 
 def _cmd_audit_key(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
     from newmedia_desk.domain.errors import PermissionDeniedError
     from newmedia_desk.domain.roles import Role
 
-    ctx = factory(args.db)
-    try:
+    with closing(factory(args.db)) as ctx:
         if args.key_command == "export":
             actor = _sign_in(ctx, args, io)
             if Role.ADMIN not in actor.roles:
@@ -351,8 +333,6 @@ def _cmd_audit_key(args: argparse.Namespace, factory: ContextFactory, io: _IO) -
         entries = ctx.maintenance.import_audit_key(text)
         io.say(f"audit key installed; it verifies all {entries} audit entries")
         return 0
-    finally:
-        ctx.close()
 
 
 def _write_private(path: Path, text: str) -> None:
