@@ -106,6 +106,15 @@ def _run(
         sys.excepthook = previous_hook
 
 
+def _centre(window: QWidget) -> None:
+    """Put a small window in the middle of its screen (no window manager does it for us)."""
+    screen = window.screen()
+    if screen is not None:
+        frame = window.frameGeometry()
+        frame.moveCenter(screen.availableGeometry().center())
+        window.move(frame.topLeft())
+
+
 def _drop_stray_quits(app: QApplication) -> None:
     """Discard quit requests still queued after ``exec()`` returned.
 
@@ -259,6 +268,7 @@ class _Starter:
         elif login:
             window.form.prepare(login)
         window.show()
+        _centre(window)
         window.form.focus_first_empty()
         return window
 
