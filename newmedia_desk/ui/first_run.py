@@ -20,7 +20,7 @@ class FirstRunDialog(FormDialog):
     created = Signal(object)
 
     def __init__(self, maintenance: MaintenanceService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self.submit, parent)
         self.setWindowTitle(self.tr("{app} — First start").format(app=APP_DISPLAY_NAME))
         self._maintenance = maintenance
         intro = QLabel(

@@ -7,6 +7,8 @@ field the error names and stays open with everything typed still in place.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,13 +38,18 @@ class InputProblemError(Exception):
 
 
 class FormDialog(QDialog):
-    """Base of the editors: a form with an error banner; Save runs ``submit``."""
+    """Base of the editors: a form with an error banner; Save runs ``submit``.
+
+    ``submit`` does the work (calls a service) and raises ``DeskError`` or
+    ``InputProblemError`` to keep the dialog open with what was typed.
+    """
 
     conflict = Signal()
     """Someone else changed the record; the owner reloads and calls the editor's ``rebase``."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, submit: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._submit = submit
         self.setModal(True)
         self.banner = QLabel(self)
         self.banner.setObjectName("banner")
@@ -76,10 +83,6 @@ class FormDialog(QDialog):
     def field(self, name: str) -> QWidget:
         """The widget of one field."""
         return self._fields[name]
-
-    def submit(self) -> None:
-        """Do the work (call a service); raise ``DeskError`` to keep the dialog open."""
-        raise NotImplementedError
 
     def show_error(self, text: str, field: str | None = None) -> None:
         """Show ``text`` in the banner and mark ``field``."""
@@ -119,7 +122,7 @@ class FormDialog(QDialog):
 
     def _on_save(self) -> None:
         try:
-            self.submit()
+            self._submit()
         except InputProblemError as problem:
             self.show_error(problem.text, problem.field)
             return

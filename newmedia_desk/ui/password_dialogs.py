@@ -31,7 +31,7 @@ class ChangePasswordDialog(FormDialog):
         forced: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(self.submit, parent)
         self.setWindowTitle(self.tr("Change my password"))
         self._auth = auth
         self._principal = principal
@@ -74,7 +74,7 @@ class ResetPasswordDialog(FormDialog):
         staff: StaffRecord,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(self.submit, parent)
         self.setWindowTitle(self.tr("Reset password of {name}").format(name=staff.name))
         self._auth = auth
         self._actor = actor

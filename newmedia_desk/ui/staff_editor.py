@@ -31,7 +31,7 @@ class StaffEditorDialog(FormDialog):
         record: StaffRecord | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(self.submit, parent)
         self.setWindowTitle(self.tr("Add staff") if record is None else self.tr("Edit staff"))
         self._directory = directory
         self._actor = actor

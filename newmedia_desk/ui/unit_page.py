@@ -38,7 +38,7 @@ class UnitEditorDialog(FormDialog):
         record: UnitRecord | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(self.submit, parent)
         self.setWindowTitle(self.tr("Add unit") if record is None else self.tr("Edit unit"))
         self._directory = directory
         self._actor = actor
