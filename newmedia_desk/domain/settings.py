@@ -41,5 +41,17 @@ HOLDER_LIMIT = IntSetting("credential_holder_limit", default=2, minimum=1, maxim
 FILING_WORKING_DAYS = IntSetting("filing_working_days", default=5, minimum=1, maximum=30)
 """Working days allowed to file an account opening, change or closure."""
 
-ALL_SETTINGS: tuple[IntSetting, ...] = (IDLE_LOCK_MINUTES, HOLDER_LIMIT, FILING_WORKING_DAYS)
+REVEAL_REAUTH_MINUTES = IntSetting("reveal_reauth_minutes", default=3, minimum=0, maximum=30)
+"""Minutes after entering one's password during which a holder may reveal again without it."""
+
+ROTATION_DAYS = IntSetting("rotation_days", default=90, minimum=7, maximum=730)
+"""Remind to change an account password this many days after the last change."""
+
+ALL_SETTINGS: tuple[IntSetting, ...] = (
+    IDLE_LOCK_MINUTES,
+    HOLDER_LIMIT,
+    FILING_WORKING_DAYS,
+    REVEAL_REAUTH_MINUTES,
+    ROTATION_DAYS,
+)
 BY_KEY = {s.key: s for s in ALL_SETTINGS}

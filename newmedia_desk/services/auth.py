@@ -14,6 +14,8 @@ from newmedia_desk.domain.staff import Principal, normalise_login
 from newmedia_desk.security.passwords import PasswordHashing
 from newmedia_desk.services.audit import AuditService
 from newmedia_desk.services.common import check_version, require
+from newmedia_desk.services.events import StaffEvent, StaffEvents
+from newmedia_desk.services.keys import KeyService
 from newmedia_desk.storage.database import Database
 from newmedia_desk.storage.models import Staff
 from newmedia_desk.storage.repositories import StaffRepository, ThrottleRepository, UnitRepository
@@ -25,12 +27,20 @@ class AuthService:
     """Who is who: checking passwords and keeping failed attempts in the database."""
 
     def __init__(
-        self, db: Database, hashing: PasswordHashing, audit: AuditService, clock: Clock
+        self,
+        db: Database,
+        hashing: PasswordHashing,
+        audit: AuditService,
+        clock: Clock,
+        keys: KeyService | None = None,
+        events: StaffEvents | None = None,
     ) -> None:
         self._db = db
         self._hashing = hashing
         self._audit = audit
         self._clock = clock
+        self._keys = keys
+        self._events = events or StaffEvents()
 
     def sign_in(self, login: str, password: str) -> Principal:
         """Check a login and password; return the signed-in person.
@@ -73,6 +83,9 @@ class AuthService:
                 raise SignInFailedError(FAILED_MESSAGE)
             if stored is not None and self._hashing.needs_rehash(stored):
                 row.password_hash = self._hashing.hash(password)
+            # People created before personal keys existed get theirs at their next sign-in.
+            if self._keys is not None:
+                self._keys.ensure(s, row.id, password)
             principal = self._principal(s, row)
             self._audit.append(s, principal, "sign_in", "staff", row.id)
         return principal
@@ -98,6 +111,8 @@ class AuthService:
                 raise NotFoundError("staff member not found")
             row.password_hash = new_hash
             row.must_change_password = False
+            if self._keys is not None:
+                self._keys.reseal(s, row.id, old, new)
             self._audit.append(s, actor, "password_changed", "staff", row.id)
 
     def reset_password(
@@ -115,6 +130,10 @@ class AuthService:
             row.password_hash = new_hash
             row.must_change_password = True
             ThrottleRepository(s).clear(row.login)
+            # The old personal keys were sealed by the forgotten password: they are lost.
+            if self._keys is not None:
+                self._keys.create(s, row.id, new)
+            self._events.announce(s, row.id, StaffEvent.KEYS_REPLACED)
             self._audit.append(s, actor, "password_reset", "staff", row.id)
 
     def unlock(self, actor: Principal, login: str) -> bool:

@@ -28,6 +28,8 @@ from newmedia_desk.domain.staff import (
 from newmedia_desk.security.passwords import PasswordHashing
 from newmedia_desk.services.audit import AuditService
 from newmedia_desk.services.common import check_version, require
+from newmedia_desk.services.events import StaffEvent, StaffEvents
+from newmedia_desk.services.keys import KeyService
 from newmedia_desk.storage.database import Database
 from newmedia_desk.storage.models import Staff, StaffRole, Unit
 from newmedia_desk.storage.repositories import (
@@ -58,12 +60,20 @@ class DirectoryService:
     """Read and change units and staff, with permissions and the audit trail."""
 
     def __init__(
-        self, db: Database, hashing: PasswordHashing, audit: AuditService, clock: Clock
+        self,
+        db: Database,
+        hashing: PasswordHashing,
+        audit: AuditService,
+        clock: Clock,
+        keys: KeyService | None = None,
+        events: StaffEvents | None = None,
     ) -> None:
         self._db = db
         self._hashing = hashing
         self._audit = audit
         self._clock = clock
+        self._keys = keys
+        self._events = events or StaffEvents()
 
     # -- units ---------------------------------------------------------------------------
 
@@ -194,6 +204,8 @@ class DirectoryService:
         password_hash = self._hashing.hash(password)
         with self._db.write() as s:
             row = self.insert_staff(s, clean, password_hash, must_change=True)
+            if self._keys is not None:
+                self._keys.create(s, row.id, password)
             self._audit.append(
                 s, actor, "staff_created", "staff", row.id, after=_staff_snapshot(row)
             )
@@ -261,6 +273,7 @@ class DirectoryService:
                 raise ValidationError("unit does not exist", field="unit_id")
             if Role.ADMIN not in clean.roles:
                 self._keep_an_admin(s, staff_id)
+            moved = row.unit_id != clean.unit_id
             row.login, row.name, row.unit_id = clean.login, clean.name, clean.unit_id
             row.position, row.phone, row.qq = clean.position, clean.phone, clean.qq
             current = {r.role for r in row.roles}
@@ -273,6 +286,8 @@ class DirectoryService:
                 flag_modified(row, "name")
             s.flush()
             s.refresh(row)
+            if moved:
+                self._events.announce(s, row.id, StaffEvent.MOVED)
             after = _staff_snapshot(row)
             if after != before:
                 self._audit.append(
@@ -293,6 +308,7 @@ class DirectoryService:
             self._keep_an_admin(s, staff_id)
             row.left_at = self._clock.now()
             s.flush()
+            self._events.announce(s, row.id, StaffEvent.LEFT)
             self._audit.append(
                 s, actor, "staff_left", "staff", row.id, after={"left_at": row.left_at.isoformat()}
             )

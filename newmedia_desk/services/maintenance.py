@@ -19,6 +19,7 @@ from newmedia_desk.security.passwords import PasswordHashing
 from newmedia_desk.services.audit import AuditService
 from newmedia_desk.services.common import require
 from newmedia_desk.services.directory import DirectoryService, _staff_snapshot
+from newmedia_desk.services.keys import KeyService
 from newmedia_desk.storage.backup import (
     backup_sqlite,
     copy_sqlite_file,
@@ -62,12 +63,14 @@ class MaintenanceService:
         audit: AuditService,
         directory: DirectoryService,
         keys: AuditKeyStore,
+        personal_keys: KeyService | None = None,
     ) -> None:
         self._db = db
         self._hashing = hashing
         self._audit = audit
         self._directory = directory
         self._keys = keys
+        self._personal_keys = personal_keys
 
     def create_first_admin(
         self, *, login: str, name: str, password: str, unit_name: str = DEFAULT_ROOT_UNIT
@@ -97,6 +100,8 @@ class MaintenanceService:
                 login=clean.login, name=clean.name, unit_id=root.id, roles=clean.roles
             )
             row = self._directory.insert_staff(s, draft, password_hash, must_change=False)
+            if self._personal_keys is not None:
+                self._personal_keys.create(s, row.id, password)
             self._audit.append(
                 s, None, "staff_created", "staff", row.id, after=_staff_snapshot(row)
             )
