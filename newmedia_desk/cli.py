@@ -21,6 +21,7 @@ from newmedia_desk import APP_DISPLAY_NAME, __version__
 
 if TYPE_CHECKING:
     from newmedia_desk.context import AppContext
+    from newmedia_desk.domain.accounts import AccountRecord
     from newmedia_desk.domain.staff import Principal
 
 PASSWORD_ENV = "NEWMEDIA_DESK_PASSWORD"
@@ -84,10 +85,24 @@ def build_parser() -> argparse.ArgumentParser:
     verify = sub.add_parser("verify", help="check the file and the whole audit log")
     _db_option(verify, top=False)
 
-    lst = sub.add_parser("list", help="list units or staff")
+    lst = sub.add_parser("list", help="list units, staff or accounts")
     _db_option(lst, top=False)
-    lst.add_argument("what", choices=["units", "staff"])
+    lst.add_argument("what", choices=["units", "staff", "accounts"])
     lst.add_argument("--json", action="store_true", help="print JSON")
+
+    imp_cmd = sub.add_parser("import", help="import records from a file (all rows or none)")
+    _db_option(imp_cmd, top=False)
+    imp_cmd.add_argument("what", choices=["accounts"])
+    imp_cmd.add_argument("file", type=Path, help="an Excel ledger (.xlsx)")
+    _sign_in_options(imp_cmd)
+
+    exp_cmd = sub.add_parser("export", help="fill an official form from the records")
+    _db_option(exp_cmd, top=False)
+    exp_cmd.add_argument("what", choices=["account-form"])
+    exp_cmd.add_argument("--account", required=True, metavar="NAME_OR_ID", help="the account")
+    exp_cmd.add_argument(
+        "--out", required=True, type=Path, metavar="FILE", help="the .xlsx to write"
+    )
 
     backup = sub.add_parser("backup", help="write a checked copy of the database")
     _db_option(backup, top=False)
@@ -271,6 +286,9 @@ def _cmd_list(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int
                 for u in units
             ]
             columns = ["id", "path", "active"]
+        elif args.what == "accounts":
+            rows = [_account_row(a) for a in ctx.accounts.list_accounts(None)]
+            columns = ["id", "platform", "name", "unit", "status", "administrator"]
         else:
             rows = [
                 {
@@ -289,6 +307,54 @@ def _cmd_list(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int
         else:
             for row in rows:
                 io.say("\t".join(_cell(row[c]) for c in columns))
+        return 0
+
+
+def _account_row(a: AccountRecord) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "platform": a.platform_name,
+        "name": a.name,
+        "handle": a.handle,
+        "url": a.url,
+        "unit": a.unit_name,
+        "status": a.status.value,
+        "administrator": a.administrator_name,
+        "responsible": a.responsible_name,
+        "parent": a.parent_name or None,
+        "verification": a.verification.value,
+        "opened_on": a.opened_on.isoformat() if a.opened_on else None,
+        "closed_on": a.closed_on.isoformat() if a.closed_on else None,
+        "cadence": a.cadence_text,
+    }
+
+
+def _cmd_import(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
+    from newmedia_desk.domain.accounts import ImportRejectedError
+
+    with closing(factory(args.db)) as ctx:
+        actor = _sign_in(ctx, args, io)
+        try:
+            records = ctx.accounts.import_ledger(actor, args.file)
+        except ImportRejectedError as exc:
+            io.err.write(f"newmedia-desk: import: {args.file}: {exc.message}; nothing changed\n")
+            for problem in exc.errors:
+                io.err.write(f"  {problem}\n")
+            return 1
+        io.say(f"imported {len(records)} accounts from {args.file}")
+        for a in records:
+            io.say(f"  {a.id}\t{a.platform_name}\t{a.name}\t{a.unit_name}")
+        return 0
+
+
+def _cmd_export(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
+    from newmedia_desk.exports.forms import export_account_opening
+
+    with closing(factory(args.db)) as ctx:
+        account = ctx.accounts.find_account(None, args.account)
+        form = ctx.accounts.opening_form(account.id)
+        path = export_account_opening(form, args.out)
+        io.say(f"account form of {account.name} ({account.platform_name}) written to {path}")
         return 0
 
 
@@ -348,5 +414,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, ContextFactory, _IO], int]] =
     "list": _cmd_list,
     "backup": _cmd_backup,
     "restore": _cmd_restore,
+    "import": _cmd_import,
+    "export": _cmd_export,
     "audit-key": _cmd_audit_key,
 }

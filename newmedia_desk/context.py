@@ -13,9 +13,13 @@ from newmedia_desk.paths import default_data_dir
 from newmedia_desk.security.audit_key import AuditKeyStore
 from newmedia_desk.security.passwords import PasswordHashing
 from newmedia_desk.security.secrets import KeyringSecretStore, SecretStore
+from newmedia_desk.services.accounts import AccountService, RogueService
 from newmedia_desk.services.audit import AuditService
 from newmedia_desk.services.auth import AuthService
+from newmedia_desk.services.credentials import CredentialService
 from newmedia_desk.services.directory import DirectoryService
+from newmedia_desk.services.events import StaffEvents
+from newmedia_desk.services.keys import KeyService
 from newmedia_desk.services.maintenance import MaintenanceService
 from newmedia_desk.services.settings import OfficeSettingsService
 from newmedia_desk.storage.database import Database
@@ -37,6 +41,10 @@ class AppContext:
     directory: DirectoryService
     settings: OfficeSettingsService
     maintenance: MaintenanceService
+    accounts: AccountService
+    rogues: RogueService
+    keys: KeyService
+    credentials: CredentialService
     migration: MigrationResult | None = field(default=None)
 
     def close(self) -> None:
@@ -58,7 +66,8 @@ def build_context(
     database = Database(resolve_db_url(db))
     try:
         result = ensure_schema(database) if migrate else None
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, UnicodeDecodeError) as exc:
+        # A damaged file can yield undecodable bytes even before SQLite notices.
         database.dispose()
         raise StorageError(f"cannot open the database {database.describe()}: {exc}") from exc
     clk = clock if clock is not None else SystemClock()
@@ -66,7 +75,11 @@ def build_context(
     hasher = hashing if hashing is not None else PasswordHashing()
     keys = AuditKeyStore(store, fallback_dir=data)
     audit = AuditService(database, keys, clk, anchor_dir=data / "anchors")
-    directory = DirectoryService(database, hasher, audit, clk)
+    events = StaffEvents()
+    personal_keys = KeyService(database, hasher.params, clk)
+    directory = DirectoryService(database, hasher, audit, clk, personal_keys, events)
+    settings = OfficeSettingsService(database, audit)
+    credentials = CredentialService(database, store, personal_keys, audit, settings, clk, events)
     return AppContext(
         db=database,
         clock=clk,
@@ -74,9 +87,13 @@ def build_context(
         hashing=hasher,
         data_dir=data,
         audit=audit,
-        auth=AuthService(database, hasher, audit, clk),
+        auth=AuthService(database, hasher, audit, clk, personal_keys, events),
         directory=directory,
-        settings=OfficeSettingsService(database, audit),
-        maintenance=MaintenanceService(database, hasher, audit, directory, keys),
+        settings=settings,
+        maintenance=MaintenanceService(database, hasher, audit, directory, keys, personal_keys),
+        accounts=AccountService(database, audit, clk, settings),
+        rogues=RogueService(database, audit, clk),
+        keys=personal_keys,
+        credentials=credentials,
         migration=result,
     )

@@ -28,20 +28,33 @@ class Permission(StrEnum):
     BACKUP = "backup"
     RESTORE = "restore"
     VIEW_AUDIT = "view_audit"
+    VIEW_ACCOUNTS = "view_accounts"
+    MANAGE_ACCOUNTS = "manage_accounts"
+    MANAGE_PLATFORMS = "manage_platforms"
+    MANAGE_ROGUES = "manage_rogues"
+    MANAGE_CREDENTIALS = "manage_credentials"
+    """Name who may know an account's password, record the sealed paper copy."""
 
 
 _ALL = frozenset(Permission)
 
+_VIEW = frozenset({Permission.VIEW_DIRECTORY, Permission.VIEW_ACCOUNTS})
+
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.CLERK: frozenset({Permission.VIEW_DIRECTORY}),
+    # A clerk keeps the account registry of their own unit (and the units below it), and
+    # records rogue accounts wherever they find them.
+    Role.CLERK: _VIEW | {Permission.MANAGE_ACCOUNTS, Permission.MANAGE_ROGUES},
     # A section head keeps the contact details of the people of their own unit current.
-    Role.RESPONSIBLE: frozenset({Permission.VIEW_DIRECTORY, Permission.EDIT_STAFF_CONTACT}),
-    Role.SUPERVISOR: frozenset({Permission.VIEW_DIRECTORY, Permission.VIEW_AUDIT}),
-    Role.CHIEF: frozenset({Permission.VIEW_DIRECTORY, Permission.VIEW_AUDIT}),
+    Role.RESPONSIBLE: _VIEW | {Permission.EDIT_STAFF_CONTACT},
+    # Leaders read; they take part in accounts by signing the opening approval.
+    Role.SUPERVISOR: _VIEW | {Permission.VIEW_AUDIT},
+    Role.CHIEF: _VIEW | {Permission.VIEW_AUDIT},
     Role.ADMIN: _ALL,
 }
 
-UNIT_SCOPED: frozenset[Permission] = frozenset({Permission.EDIT_STAFF_CONTACT})
+UNIT_SCOPED: frozenset[Permission] = frozenset(
+    {Permission.EDIT_STAFF_CONTACT, Permission.MANAGE_ACCOUNTS}
+)
 """Permissions that hold only inside the holder's own unit and the units below it."""
 
 

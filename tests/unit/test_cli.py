@@ -234,7 +234,7 @@ def test_wrong_password_is_one_line_failure(run: Run, db: str, tmp_path: Path) -
 def test_bad_usage_exits_2(run: Run) -> None:
     assert run("list")[0] == 2
     assert run("frobnicate")[0] == 2
-    code, _, err = run("list", "accounts")
+    code, _, err = run("list", "posts")
     assert code == 2 and "invalid choice" in err
 
 
@@ -306,3 +306,128 @@ def test_audit_key_moves_to_another_pc(tmp_path: Path, db: str) -> None:
     assert code == 1 and "does not match" in err
     assert call(on(pc2, "b"), "audit-key", "--db", db, "import", str(key_file)) == (0, "")
     assert call(on(pc2, "b"), "verify", "--db", db) == (0, "")
+
+
+# -- accounts -------------------------------------------------------------------------------
+
+
+def test_list_accounts_of_the_demo(run: Run, db: str) -> None:
+    assert run("demo", "--db", db)[0] == 0
+    code, out, err = run("list", "accounts", "--db", db, "--json")
+    assert (code, err) == (0, "")
+    accounts = json.loads(out)
+    by_status = {a["status"] for a in accounts}
+    assert by_status == {"open", "submitted", "closed"}
+    weibo = next(a for a in accounts if a["platform"] == "微博" and a["name"] == "江城气象")
+    assert weibo["administrator"] == "张晓" and weibo["opened_on"]
+    county = next(a for a in accounts if a["name"] == "东山气象")
+    assert county["parent"] == "江城气象"
+    code, out, _ = run("list", "accounts", "--db", db)
+    assert code == 0 and len(out.strip().splitlines()) == len(accounts)
+    assert run("verify", "--db", db)[0] == 0
+
+
+def _ledger(path: Path, rows: list[list[object]]) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["平台", "账号名称", "账号ID", "所属单位", "管理人", "责任人", "更新要求"])
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_import_accounts(run: Run, db: str, tmp_path: Path) -> None:
+    assert run("demo", "--db", db)[0] == 0
+    before = json.loads(run("list", "accounts", "--db", db, "--json")[1])
+    good = _ledger(
+        tmp_path / "ledger.xlsx",
+        [
+            ["微博", "南湖气象", "nhqx", "南湖县气象局", "何强", "nanhu", "每周3次"],
+            ["QQ群", "南湖气象服务群", "123456", "南湖县气象局", "何强", "何强", ""],
+        ],
+    )
+    code, out, err = run(
+        "import",
+        "accounts",
+        str(good),
+        "--db",
+        db,
+        "--user",
+        "nanhu",
+        "--password-stdin",
+        stdin="demo\n",
+    )
+    assert (code, err) == (0, "")
+    assert "imported 2 accounts" in out
+    after = json.loads(run("list", "accounts", "--db", db, "--json")[1])
+    assert len(after) == len(before) + 2
+    assert run("verify", "--db", db)[0] == 0
+
+
+def test_import_of_a_bad_file_lists_rows_and_changes_nothing(
+    run: Run, db: str, tmp_path: Path
+) -> None:
+    assert run("demo", "--db", db)[0] == 0
+    before = run("list", "accounts", "--db", db, "--json")[1]
+    bad = _ledger(
+        tmp_path / "bad.xlsx",
+        [
+            ["微博", "南湖气象", "nhqx", "南湖县气象局", "何强", "何强", ""],
+            ["微博", "北山气象", "bsqx", "北山县气象局", "何强", "何强", ""],
+            ["抖音", "", "x", "南湖县气象局", "查无此人", "何强", ""],
+        ],
+    )
+    code, out, err = run(
+        "import",
+        "accounts",
+        str(bad),
+        "--db",
+        db,
+        "--user",
+        "admin",
+        "--password-stdin",
+        stdin="demo\n",
+    )
+    assert code == 1 and out == ""
+    assert "nothing changed" in err
+    assert "row 3, 所属单位" in err and "row 4, 账号名称" in err and "row 4, 管理人" in err
+    assert run("list", "accounts", "--db", db, "--json")[1] == before
+    code, _, err = run("import", "accounts", str(bad), "--db", db)
+    assert code == 2 and "--user" in err
+
+
+def test_export_account_form(run: Run, db: str, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    assert run("demo", "--db", db)[0] == 0
+    accounts = json.loads(run("list", "accounts", "--db", db, "--json")[1])
+    weibo = next(a for a in accounts if a["platform"] == "微博" and a["name"] == "江城气象")
+    out_file = tmp_path / "开设审批表.xlsx"
+    code, out, err = run(
+        "export", "account-form", "--account", str(weibo["id"]), "--out", str(out_file), "--db", db
+    )
+    assert (code, err) == (0, "")
+    assert "written to" in out
+    wb = load_workbook(out_file)
+
+    def cell(name: str) -> object:
+        title, coordinate = next(iter(wb.defined_names[name].destinations))
+        return wb[title][coordinate.replace("$", "").split(":")[0]].value
+
+    assert cell("account_name") == "江城气象"
+    assert cell("account_id") == "jcqx12121"
+    assert cell("admin_name") == "张晓"
+    assert cell("op5_signer") == "李建国"
+    assert str(cell("audit_head")).startswith("审计日志 #")
+    code, _, err = run(
+        "export", "account-form", "--account", "江城气象", "--out", str(out_file), "--db", db
+    )
+    assert code == 1 and "several accounts" in err
+    code, _, err = run(
+        "export", "account-form", "--account", "9999", "--out", str(out_file), "--db", db
+    )
+    assert code == 1

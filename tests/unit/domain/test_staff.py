@@ -124,11 +124,19 @@ def test_admin_may_do_everything_everywhere() -> None:
         assert admin.can(permission, unit_id=99)
 
 
-def test_clerk_only_views() -> None:
+def test_clerk_views_and_keeps_the_accounts_of_their_unit() -> None:
     clerk = principal(Role.CLERK)
-    assert clerk.permissions == {Permission.VIEW_DIRECTORY}
+    assert clerk.permissions == {
+        Permission.VIEW_DIRECTORY,
+        Permission.VIEW_ACCOUNTS,
+        Permission.MANAGE_ACCOUNTS,
+        Permission.MANAGE_ROGUES,
+    }
     assert not clerk.can(Permission.MANAGE_STAFF)
     assert not clerk.can(Permission.EDIT_STAFF_CONTACT, unit_id=2)
+    assert clerk.can(Permission.MANAGE_ACCOUNTS, unit_id=3)
+    assert not clerk.can(Permission.MANAGE_ACCOUNTS, unit_id=1)  # not their subtree
+    assert not clerk.can(Permission.MANAGE_PLATFORMS)
 
 
 def test_unit_scoped_permission_holds_only_inside_the_subtree() -> None:

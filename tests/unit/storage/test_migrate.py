@@ -25,13 +25,24 @@ from newmedia_desk.storage.migrate import (
 )
 
 TABLES = {
+    "account",
+    "account_approval_step",
+    "account_event",
+    "account_filing",
     "alembic_version",
     "audit_head",
     "audit_log",
+    "credential",
+    "credential_holder",
     "meta",
     "office_setting",
+    "platform",
+    "rogue_account",
+    "rogue_action",
     "sign_in_throttle",
     "staff",
+    "staff_key",
+    "staff_key_history",
     "staff_role",
     "unit",
 }
