@@ -249,6 +249,9 @@ def _cmd_demo(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int
             if not p.left:
                 roles = ",".join(sorted(r.value for r in p.roles))
                 io.say(f"  {p.login:<10} {p.name}  {p.unit} {p.position}  [{roles}]")
+        problem = ctx.credentials.store_problem()
+        if problem is not None:
+            io.say(f"account passwords were not stored (holders were named): {problem}")
         return 0
 
 
@@ -262,10 +265,15 @@ def _cmd_verify(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> i
         if not chain.ok:
             io.err.write(f"audit log broken at entry {chain.first_bad_seq}: {chain.problem}\n")
             return 1
+        signatures = ctx.accounts.verify_signatures()
+        if not signatures.ok:
+            io.err.write(f"approval signature invalid: {signatures.bad[0]}\n")
+            return 1
         head = chain.head.short if chain.head else "(empty)"
         io.say(
             f"ok: {ctx.db.describe()}: integrity ok; audit log {chain.entries} entries, "
-            f"head {head}; key in {report.key_location}"
+            f"head {head}; key in {report.key_location}; approval signatures "
+            f"{signatures.checked} valid, {signatures.unsigned} without a key signature"
         )
         return 0
 

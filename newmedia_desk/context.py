@@ -91,7 +91,7 @@ def build_context(
         directory=directory,
         settings=settings,
         maintenance=MaintenanceService(database, hasher, audit, directory, keys, personal_keys),
-        accounts=AccountService(database, audit, clk, settings),
+        accounts=AccountService(database, audit, clk, settings, personal_keys),
         rogues=RogueService(database, audit, clk),
         keys=personal_keys,
         credentials=credentials,

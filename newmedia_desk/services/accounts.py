@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
@@ -59,14 +60,16 @@ from newmedia_desk.domain.accounts import (
     validate_steps,
 )
 from newmedia_desk.domain.clock import Clock
-from newmedia_desk.domain.errors import NotFoundError, ValidationError
+from newmedia_desk.domain.errors import NotFoundError, SignInFailedError, ValidationError
 from newmedia_desk.domain.forms import AccountOpeningForm, Opinion, audit_line
 from newmedia_desk.domain.roles import Permission, Role
 from newmedia_desk.domain.settings import FILING_WORKING_DAYS
 from newmedia_desk.domain.staff import Principal
 from newmedia_desk.domain.working_days import office_date
+from newmedia_desk.security.personal_keys import PersonalKeyError
 from newmedia_desk.services.audit import Actor, AuditService
 from newmedia_desk.services.common import check_version, require
+from newmedia_desk.services.keys import KeyService
 from newmedia_desk.services.settings import OfficeSettingsService
 from newmedia_desk.storage.database import Database
 from newmedia_desk.storage.models import (
@@ -167,6 +170,37 @@ def application_fields(row: Account) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True, slots=True)
+class SignatureReport:
+    """What checking the approval signatures found."""
+
+    checked: int
+    unsigned: int
+    """Steps signed without a key signature (imported, or signed before keys existed)."""
+    bad: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Whether no signature failed."""
+        return not self.bad
+
+
+def step_payload(account_id: int, step: AccountApprovalStep, signer_id: int) -> bytes:
+    """The exact bytes a signer's key signs for one approval step."""
+    assert step.signed_at is not None
+    body = {
+        "account_id": account_id,
+        "round": step.round,
+        "step": step.key,
+        "decision": step.decision,
+        "opinion": step.opinion,
+        "content_sha256": step.content_sha256,
+        "signer_id": signer_id,
+        "signed_at": step.signed_at.astimezone(UTC).isoformat(),
+    }
+    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
 class AccountService:
     """Read and change the account registry, with permissions and the audit trail.
 
@@ -182,11 +216,13 @@ class AccountService:
         audit: AuditService,
         clock: Clock,
         settings: OfficeSettingsService,
+        keys: KeyService | None = None,
     ) -> None:
         self._db = db
         self._audit = audit
         self._clock = clock
         self._settings = settings
+        self._keys = keys
 
     # -- platforms -----------------------------------------------------------------------
 
@@ -603,8 +639,13 @@ class AccountService:
         opinion: str,
         *,
         expected_version: int,
+        password: str | None = None,
     ) -> AccountRecord:
         """Record one approver's decision (同意 / 退回) on the next step of the approval.
+
+        With the signer's ``password`` (typed just now on this PC) the decision is also
+        signed with the signer's personal key, so that nobody who can merely write to the
+        database can forge it; ``newmedia-desk verify`` checks every such signature.
 
         ``signer`` is the person who has just signed in on this PC. Steps are signed in
         order, each by a holder of its role; nobody signs two steps of one round, and the
@@ -641,7 +682,7 @@ class AccountService:
                 self._start_round(s, row, Actor.of(None), EventKind.ROUND_RESTARTED, digest)
                 restarted = True
             else:
-                self._sign(s, row, person, step_key, wanted, text, digest)
+                self._sign(s, row, person, step_key, wanted, text, digest, password)
                 return self._record(s, row)
         assert restarted
         raise ValidationError(
@@ -658,6 +699,7 @@ class AccountService:
         decision: Decision,
         opinion: str,
         digest: str,
+        password: str | None,
     ) -> None:
         rows = AccountRepository(s).steps(row.id, row.approval_round)
         target = next((r for r in rows if r.key == step_key), None)
@@ -680,6 +722,12 @@ class AccountService:
         target.opinion = opinion
         target.signed_at = now
         target.content_sha256 = digest
+        if password is not None and self._keys is not None:
+            payload = step_payload(row.id, target, person.id)
+            try:
+                target.signature = self._keys.sign(person.id, password, payload)
+            except PersonalKeyError as exc:
+                raise SignInFailedError("the signer's password is wrong") from exc
         row.updated_at = now
         s.flush()
         who = Actor(person.id, person.login)
@@ -712,6 +760,34 @@ class AccountService:
                 row.id,
                 after={"opened_on": row.opened_on.isoformat()},
             )
+
+    def verify_signatures(self) -> SignatureReport:
+        """Check every signed approval step against the signer's personal keys."""
+        checked = unsigned = 0
+        bad: list[str] = []
+        with self._db.read() as s:
+            stmt = select(AccountApprovalStep).where(AccountApprovalStep.signer_id.is_not(None))
+            steps = list(s.scalars(stmt.order_by(AccountApprovalStep.id)))
+            work = [
+                (
+                    step.account_id,
+                    step.round,
+                    step.key,
+                    step.signer_id,
+                    step.signature,
+                    step_payload(step.account_id, step, step.signer_id),
+                )
+                for step in steps
+                if step.signer_id is not None and step.signed_at is not None
+            ]
+        for account_id, round_no, key, signer_id, signature, payload in work:
+            if signature is None:
+                unsigned += 1
+            elif self._keys is not None and self._keys.verify(signer_id, payload, signature):
+                checked += 1
+            else:
+                bad.append(f"account {account_id} round {round_no} step {key}")
+        return SignatureReport(checked, unsigned, tuple(bad))
 
     def suspend(
         self, actor: Who, account_id: int, reason: str, expected_version: int

@@ -148,8 +148,8 @@ def seed_demo(ctx: AppContext, password: str = "demo") -> list[DemoPerson]:
                 roles=person.roles,
             )
             row = ctx.directory.insert_staff(s, draft, hashes[person.login], must_change=False)
-            if person.left:
-                row.left_at = ctx.clock.now()
+            # Personal keys, so that demo approvals are signed and passwords can be held.
+            ctx.keys.create(s, row.id, password)
             ctx.audit.append(
                 s,
                 DEMO_ACTOR,
@@ -159,7 +159,13 @@ def seed_demo(ctx: AppContext, password: str = "demo") -> list[DemoPerson]:
                 after={"login": person.login, "name": person.name, "left": person.left},
             )
         assert StaffRepository(s).count() == len(PEOPLE)
-    seed_demo_accounts(ctx)
+    seed_demo_accounts(ctx, password)
+    seed_demo_credentials(ctx, password)
+    admin = _principal(ctx, "admin")
+    for person in PEOPLE:
+        if person.left:  # through the service: a holder leaving opens a rotation task
+            record = ctx.directory.get_staff(None, _principal(ctx, person.login).staff_id)
+            ctx.directory.mark_left(admin, record.id, record.version)
     return list(PEOPLE)
 
 
@@ -183,7 +189,7 @@ def _principal(ctx: AppContext, login: str) -> Principal:
         )
 
 
-def seed_demo_accounts(ctx: AppContext) -> None:
+def seed_demo_accounts(ctx: AppContext, password: str) -> None:
     """The bureau's accounts with their history, and one rogue account.
 
     The history is written through the account service with a clock set into the past,
@@ -196,7 +202,7 @@ def seed_demo_accounts(ctx: AppContext) -> None:
     """
     now = ctx.clock.now()
     clock = FixedClock(now - timedelta(days=200))
-    accounts = AccountService(ctx.db, ctx.audit, clock, ctx.settings)
+    accounts = AccountService(ctx.db, ctx.audit, clock, ctx.settings, ctx.keys)
     logins = (*_SIGNERS, "admin", "clerk", "editor", "dongshan", "xihe")
     who = {login: _principal(ctx, login) for login in logins}
     platforms = {p.name: p.id for p in accounts.list_platforms(None)}
@@ -220,6 +226,7 @@ def seed_demo_accounts(ctx: AppContext) -> None:
                 Decision.AGREE,
                 opinion,
                 expected_version=record.version,
+                password=password,
             )
         return record
 
@@ -358,7 +365,7 @@ def seed_demo_accounts(ctx: AppContext) -> None:
     # A Douyin application of last week, in approval: two of five opinions signed.
     # (``advance`` and ``approve`` above follow the rebound clock and service.)
     clock = FixedClock(now - timedelta(days=4))
-    accounts = AccountService(ctx.db, ctx.audit, clock, ctx.settings)
+    accounts = AccountService(ctx.db, ctx.audit, clock, ctx.settings, ctx.keys)
     douyin = accounts.create_application(
         clerk,
         AccountDraft(
@@ -420,3 +427,59 @@ def _today(clock: FixedClock) -> date:
 
 def _event(accounts: AccountService, account_id: int, kind: EventKind) -> int:
     return next(e.id for e in reversed(accounts.history(None, account_id)) if e.kind is kind)
+
+
+# -- credentials ----------------------------------------------------------------------------
+
+DEMO_ACCOUNT_PASSWORDS = {
+    ("微博", "江城气象"): "Jcqx#Weibo-2026",
+    ("微信公众号", "江城气象"): "Jcqx#Weixin-2026",
+}
+"""Passwords the demo stores for its accounts (only in the keyring, encrypted)."""
+
+
+def seed_demo_credentials(ctx: AppContext, password: str) -> str | None:
+    """Holders, stored passwords and rotation tasks of the demo accounts.
+
+    The Weibo password was last changed 100 days ago (its rotation reminder is due) and
+    its sealed paper copy predates that change; the WeChat password is held by 吴婷 and
+    刘洋, who then leaves (a "须及时修改密码" task). Returns why passwords could not be
+    stored on this computer, or ``None`` when they were.
+    """
+    from newmedia_desk.services.credentials import CredentialService
+    from newmedia_desk.services.events import StaffEvents
+
+    accounts = {
+        (a.platform_name, a.name): a
+        for a in ctx.accounts.list_accounts(None)
+        if a.status.value == "open"
+    }
+    admin = _principal(ctx, "admin")
+    holders = {
+        ("微博", "江城气象"): ("clerk", "service"),
+        ("微信公众号", "江城气象"): ("editor", "liuyang"),
+    }
+    for key, logins in holders.items():
+        account = accounts[key]
+        status = ctx.credentials.status(admin, account.id)
+        ids = [_principal(ctx, login).staff_id for login in logins]
+        ctx.credentials.set_holders(admin, account.id, ids, status.version)
+    problem = ctx.credentials.store_problem()
+    if problem is not None:
+        return problem
+    now = ctx.clock.now()
+    for key, days_ago in ((("微博", "江城气象"), 100), (("微信公众号", "江城气象"), 30)):
+        clock = FixedClock(now - timedelta(days=days_ago))
+        past = CredentialService(
+            ctx.db, ctx.secrets, ctx.keys, ctx.audit, ctx.settings, clock, StaffEvents()
+        )
+        holder = _principal(ctx, holders[key][0])
+        if key[0] == "微博":
+            clock.advance(days=-20)
+            past.record_sealed_copy(admin, accounts[key].id)
+            clock.advance(days=20)
+        past.set_password(holder, accounts[key].id, DEMO_ACCOUNT_PASSWORDS[key], password)
+        past.forget()
+        if key[0] == "微信公众号":
+            past.record_sealed_copy(admin, accounts[key].id)
+    return None

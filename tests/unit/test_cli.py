@@ -431,3 +431,18 @@ def test_export_account_form(run: Run, db: str, tmp_path: Path) -> None:
         "export", "account-form", "--account", "9999", "--out", str(out_file), "--db", db
     )
     assert code == 1
+
+
+def test_verify_checks_approval_signatures(run: Run, db: str) -> None:
+    assert run("demo", "--db", db)[0] == 0
+    code, out, _ = run("verify", "--db", db)
+    assert code == 0 and "approval signatures" in out and " 0 valid" not in out
+    con = sqlite3.connect(db)
+    with con:
+        con.execute(
+            "UPDATE account_approval_step SET opinion = '不同意' "
+            "WHERE id = (SELECT MIN(id) FROM account_approval_step WHERE signature IS NOT NULL)"
+        )
+    con.close()
+    code, _, err = run("verify", "--db", db)
+    assert code == 1 and "approval signature invalid" in err
