@@ -18,7 +18,7 @@ from newmedia_desk.domain.errors import (
 )
 from newmedia_desk.domain.roles import Role
 from newmedia_desk.domain.staff import Principal, StaffDraft
-from newmedia_desk.security.personal_keys import wrapped_for
+from newmedia_desk.security.personal_keys import PersonalKeyError, wrapped_for
 from newmedia_desk.security.secrets import MemorySecretStore, SecretStoreError
 from newmedia_desk.services.credentials import SERVICE, generate_password
 from newmedia_desk.storage.credential_models import Credential
@@ -162,9 +162,8 @@ def test_new_holder_can_open_after_a_holder_shares(office: Office) -> None:
     status = ctx.credentials.status(office.admin, office.account_id)
     assert status.rotation_reason == "holder_added"
     assert [h.can_open for h in status.holders] == [True, False]
-    with pytest.raises(Exception) as error:
+    with pytest.raises(PersonalKeyError):
         ctx.credentials.reveal(office.leader, office.account_id, STAFF_PASSWORD)
-    assert "keys" in str(error.value) or "encrypted" in str(error.value)
     status = ctx.credentials.share(office.clerk, office.account_id, STAFF_PASSWORD)
     assert status.rotation_reason is None and all(h.can_open for h in status.holders)
     assert ctx.credentials.reveal(office.leader, office.account_id, STAFF_PASSWORD) == SECRET
@@ -206,7 +205,7 @@ def test_unit_change_and_password_reset_open_rotation_tasks(office: Office) -> N
     assert status.rotation_reason == "holder_keys_replaced"
     # The reset person's new keys cannot open the old envelope; the clerk's still can.
     leader_now = ctx.auth.sign_in("leader", "temporary-pass-9")
-    with pytest.raises(Exception):
+    with pytest.raises(PersonalKeyError):
         ctx.credentials.reveal(leader_now, office.account_id, "temporary-pass-9")
     assert ctx.credentials.reveal(office.clerk, office.account_id, STAFF_PASSWORD) == SECRET
 
@@ -241,7 +240,7 @@ def test_sealed_copy_goes_stale_when_the_password_changes(
         ctx.credentials.record_sealed_copy(office.clerk, office.account_id)
 
 
-class _Crash(Exception):
+class _CrashError(Exception):
     pass
 
 
@@ -249,8 +248,9 @@ class _Crash(Exception):
 def test_rotation_is_crash_safe_at_every_step(
     office: Office, step: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Stop the rotation at each step: one current password stays readable; recovery
-    removes the leftover keyring entry.
+    """Stop the rotation at each step: one current password stays readable.
+
+    Recovery then removes the leftover keyring entry.
     """
     ctx = office.ctx
     _holders(office, office.clerk)
@@ -259,12 +259,14 @@ def test_rotation_is_crash_safe_at_every_step(
     assert isinstance(store, MemorySecretStore)
     real_set, real_delete = store.set, store.delete
     if step == "keyring_write":
-        monkeypatch.setattr(store, "set", lambda *a: (_ for _ in ()).throw(_Crash()))
+        monkeypatch.setattr(store, "set", lambda *a: (_ for _ in ()).throw(_CrashError()))
     elif step == "switch":
-        monkeypatch.setattr(ctx.audit, "append", lambda *a, **k: (_ for _ in ()).throw(_Crash()))
+        monkeypatch.setattr(
+            ctx.audit, "append", lambda *a, **k: (_ for _ in ()).throw(_CrashError())
+        )
     else:
-        monkeypatch.setattr(store, "delete", lambda *a: (_ for _ in ()).throw(_Crash()))
-    with pytest.raises(_Crash):
+        monkeypatch.setattr(store, "delete", lambda *a: (_ for _ in ()).throw(_CrashError()))
+    with pytest.raises(_CrashError):
         ctx.credentials.set_password(office.clerk, office.account_id, "NEW#pass-1", STAFF_PASSWORD)
     monkeypatch.setattr(store, "set", real_set)
     monkeypatch.setattr(store, "delete", real_delete)
