@@ -39,12 +39,6 @@ PLANNED: dict[Area, str] = {
         "Drafting posts, tiered approval (editor, section head, supervising leader, chief) "
         "with each sign-off recorded, and the publication log.",
     ),
-    Area.ACCOUNTS: QT_TRANSLATE_NOOP(
-        "Areas",
-        "The register of official accounts on every platform: opening applications and "
-        "their approval, changes of administrator, password holders, closures and rogue "
-        "accounts.",
-    ),
     Area.CALENDAR: QT_TRANSLATE_NOOP(
         "Areas",
         "Update cadence per account and column (for example daily 07:30 and 17:00), "

@@ -28,6 +28,7 @@ from newmedia_desk.context import AppContext
 from newmedia_desk.domain.settings import IDLE_LOCK_MINUTES
 from newmedia_desk.domain.staff import Principal
 from newmedia_desk.ui.actions import ActionId, ActionRegistry
+from newmedia_desk.ui.clipboard import SecretClipboard
 from newmedia_desk.ui.idle import IdleWatcher
 from newmedia_desk.ui.lock_page import LockPage
 from newmedia_desk.ui.password_dialogs import ChangePasswordDialog
@@ -79,6 +80,11 @@ class MainWindow(QMainWindow):
         self._hidden_windows: list[QWidget] = []
         self.work_area: WorkArea | None = None
         self.password_dialog: ChangePasswordDialog | None = None
+        self.secret_clipboard = SecretClipboard(parent=self)
+        """Account passwords copied in this window; wiped on lock, switch and quit."""
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.secret_clipboard.clear_now)
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.setObjectName("main_window")
         if icon is not None:
@@ -193,6 +199,7 @@ class MainWindow(QMainWindow):
         """Show the work of ``principal`` (forcing a password change if one is due)."""
         previous = self._principal
         if previous is not None and previous.staff_id != principal.staff_id:
+            self._forget_secrets()
             self._close_hidden_windows()
         else:
             self._restore_hidden_windows()
@@ -216,7 +223,9 @@ class MainWindow(QMainWindow):
         if self.work_area is not None:
             self.stack.removeWidget(self.work_area)
             self.work_area.deleteLater()
-        self.work_area = WorkArea(self._ctx, principal, self._prompts, self)
+        self.work_area = WorkArea(
+            self._ctx, principal, self._prompts, self, clipboard=self.secret_clipboard
+        )
         self.stack.addWidget(self.work_area)
 
     def _show_work(self) -> None:
@@ -245,6 +254,7 @@ class MainWindow(QMainWindow):
         if self._principal is None or self._locked:
             return
         self._locked = True
+        self._forget_secrets()
         self._hide_other_windows()
         self.lock_page.lock_for(self._principal)
         self.stack.setCurrentWidget(self.lock_page)
@@ -273,6 +283,7 @@ class MainWindow(QMainWindow):
 
     def sign_out(self) -> None:
         """Nobody is signed in; show the sign-in form."""
+        self._forget_secrets()
         self._close_hidden_windows()
         self._principal = None
         self._locked = False
@@ -288,6 +299,11 @@ class MainWindow(QMainWindow):
 
     def _on_signed_in(self, principal: Principal) -> None:
         self.start_session(principal)
+
+    def _forget_secrets(self) -> None:
+        """Clear a copied password, hide revealed ones, drop unlocked keys."""
+        self.secret_clipboard.wipe()
+        self._ctx.credentials.forget()
 
     # -- other windows -------------------------------------------------------------------
 
@@ -358,7 +374,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        """Save the window placement, stop the idle watcher."""
+        """Save the window placement, stop the idle watcher, clear a copied password."""
+        self._forget_secrets()
         if self._remember:
             self._ui_settings.set(WINDOW_GEOMETRY, self.saveGeometry())
             self._ui_settings.set(WINDOW_STATE, self.saveState())

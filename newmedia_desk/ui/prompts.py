@@ -120,6 +120,42 @@ _BY_CODE: dict[str, str] = {
     "secret_store": QT_TRANSLATE_NOOP(
         "Errors", "The system password store (keyring) cannot be used.\n\nDetails: {message}"
     ),
+    "keys": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Your personal key cannot open this account password. If you were added as a holder "
+        "recently or your password was reset, another holder must share it again (or change "
+        "it).\n\nDetails: {message}",
+    ),
+    "secret_too_large": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The encrypted password is too large for the system password store. Use a shorter "
+        "password or fewer holders. Nothing was changed.",
+    ),
+    "export_failed": QT_TRANSLATE_NOOP(
+        "Errors", "The file could not be saved; nothing was changed.\n\nDetails: {message}"
+    ),
+    "export_locked": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The file is open in another program (Excel?). Close it there and try again.\n\n{path}",
+    ),
+    "export_too_long": QT_TRANSLATE_NOOP(
+        "Errors",
+        "“{field}” has {length} characters, more than one Excel cell holds ({limit}). "
+        "Shorten it and export again.",
+    ),
+    "export_template": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The form template is missing or damaged; ask the office administrator.\n\n"
+        "Details: {message}",
+    ),
+    "export_overflow": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The form template has room for {places} lines but {count} are needed. Add lines to "
+        "the template (see the forms folder).",
+    ),
+    "import_rejected": QT_TRANSLATE_NOOP(
+        "Errors", "The file was not imported: {count} problem(s) were found. Nothing was changed."
+    ),
     "invalid": QT_TRANSLATE_NOOP("Errors", "The input is not valid: {message}"),
     "error": QT_TRANSLATE_NOOP("Errors", "The action failed: {message}"),
 }
@@ -177,6 +213,128 @@ _VALIDATION: dict[str, str] = {
     "this database already has staff; sign in as an administrator instead": QT_TRANSLATE_NOOP(
         "Errors", "This database already has staff. Please sign in as an administrator."
     ),
+    # accounts
+    "a closed account cannot be changed": QT_TRANSLATE_NOOP(
+        "Errors", "A closed account cannot be changed."
+    ),
+    "a platform of that name exists": QT_TRANSLATE_NOOP(
+        "Errors", "A platform of that name exists already."
+    ),
+    "a return needs an opinion": QT_TRANSLATE_NOOP(
+        "Errors", "Please write an opinion: say why the application is returned."
+    ),
+    "an account cannot be placed below itself": QT_TRANSLATE_NOOP(
+        "Errors", "An account cannot be placed below itself or one of its own sub-accounts."
+    ),
+    "another account on this platform has this ID": QT_TRANSLATE_NOOP(
+        "Errors", "Another account on this platform has this ID."
+    ),
+    "another account on this platform has this name": QT_TRANSLATE_NOOP(
+        "Errors", "Another account on this platform has this name."
+    ),
+    "e-mail address is not valid": QT_TRANSLATE_NOOP("Errors", "The e-mail address is not valid."),
+    "the address must start with http:// or https://": QT_TRANSLATE_NOOP(
+        "Errors", "The address must start with http:// or https://."
+    ),
+    "platform does not exist": QT_TRANSLATE_NOOP("Errors", "Please choose an existing platform."),
+    "this platform is no longer in use": QT_TRANSLATE_NOOP(
+        "Errors", "This platform is no longer in use; choose another."
+    ),
+    "this unit is no longer active": QT_TRANSLATE_NOOP(
+        "Errors", "This unit is no longer in use; choose another."
+    ),
+    "staff member does not exist": QT_TRANSLATE_NOOP("Errors", "Please choose an existing person."),
+    "this person has left": QT_TRANSLATE_NOOP(
+        "Errors", "This person has left; choose somebody still working here."
+    ),
+    "parent account does not exist": QT_TRANSLATE_NOOP(
+        "Errors", "The chosen parent account does not exist."
+    ),
+    "the parent account is closed": QT_TRANSLATE_NOOP("Errors", "The parent account is closed."),
+    "reason is required": QT_TRANSLATE_NOOP("Errors", "Please give the reason."),
+    "the application is not in approval": QT_TRANSLATE_NOOP(
+        "Errors", "The application is not in approval (any more)."
+    ),
+    "the application changed since its approval began; the approval starts again": (
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The application was changed after its approval began, so the approval starts "
+            "again. Please read the application once more before signing.",
+        )
+    ),
+    "the steps are signed in order; an earlier step is still open": QT_TRANSLATE_NOOP(
+        "Errors", "The steps are signed in order; an earlier step is still open."
+    ),
+    "this step is already signed": QT_TRANSLATE_NOOP("Errors", "This step is signed already."),
+    "this step must be signed by someone with another role": QT_TRANSLATE_NOOP(
+        "Errors", "This step must be signed by somebody with another role."
+    ),
+    "this step must be signed by the head of the applying unit": QT_TRANSLATE_NOOP(
+        "Errors", "This step must be signed by the head of the applying unit."
+    ),
+    "the applicant may not sign the application": QT_TRANSLATE_NOOP(
+        "Errors", "The person who submitted the application may not sign it."
+    ),
+    "one person may sign only one step of an application": QT_TRANSLATE_NOOP(
+        "Errors", "One person may sign only one step of an application."
+    ),
+    "this person can no longer sign": QT_TRANSLATE_NOOP(
+        "Errors", "This person can no longer sign."
+    ),
+    "no such step in this approval": QT_TRANSLATE_NOOP(
+        "Errors", "This step is not part of the approval (any more)."
+    ),
+    "opinion is too long": QT_TRANSLATE_NOOP(
+        "Errors", "The opinion may have at most {limit} characters."
+    ),
+    "record the date of the public 停更公告 before closing the account": QT_TRANSLATE_NOOP(
+        "Errors", "Record the date of the public closure notice before closing the account."
+    ),
+    "the 停更公告 must be posted before the account is closed": QT_TRANSLATE_NOOP(
+        "Errors", "The closure notice must be posted before the account is closed."
+    ),
+    "only an open or suspended account gets a 停更公告": QT_TRANSLATE_NOOP(
+        "Errors", "Only an open or suspended account gets a closure notice."
+    ),
+    "the notice date is in the future": QT_TRANSLATE_NOOP(
+        "Errors", "The notice date is in the future."
+    ),
+    "the notice date is before the account was opened": QT_TRANSLATE_NOOP(
+        "Errors", "The notice date is before the account was opened."
+    ),
+    "the filing date is in the future": QT_TRANSLATE_NOOP(
+        "Errors", "The filing date is in the future."
+    ),
+    "the filing date is before the event": QT_TRANSLATE_NOOP(
+        "Errors", "The filing date is before the event that was filed."
+    ),
+    "this has been filed already": QT_TRANSLATE_NOOP("Errors", "This has been filed already."),
+    "this history entry needs no filing": QT_TRANSLATE_NOOP(
+        "Errors", "This history entry needs no filing."
+    ),
+    "the date is in the future": QT_TRANSLATE_NOOP("Errors", "The date is in the future."),
+    "the time found is in the future": QT_TRANSLATE_NOOP(
+        "Errors", "The time found is in the future."
+    ),
+    "the date is before the account was found": QT_TRANSLATE_NOOP(
+        "Errors", "The date is before the account was found."
+    ),
+    "this entry is closed": QT_TRANSLATE_NOOP("Errors", "This entry is closed already."),
+    # credentials
+    "only people still working here can hold a password": QT_TRANSLATE_NOOP(
+        "Errors", "Only people still working here can hold a password."
+    ),
+    "some holders have never signed in, so they have no keys yet": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{count} holder(s) have never signed in, so they have no personal key yet. Ask them "
+        "to sign in once, then store the password.",
+    ),
+    "the password is empty or starts or ends with a space": QT_TRANSLATE_NOOP(
+        "Errors", "The account password is empty or starts or ends with a space."
+    ),
+    "the password is too long": QT_TRANSLATE_NOOP(
+        "Errors", "The account password may have at most {limit} characters."
+    ),
 }
 
 _BY_FIELD: dict[str, str] = {
@@ -190,6 +348,37 @@ _BY_FIELD: dict[str, str] = {
     "parent_id": QT_TRANSLATE_NOOP("Errors", "Please check the parent unit."),
     "roles": QT_TRANSLATE_NOOP("Errors", "Please check the roles."),
     "active": QT_TRANSLATE_NOOP("Errors", "Please check whether the unit is in use."),
+    "handle": QT_TRANSLATE_NOOP("Errors", "Please check the account ID."),
+    "url": QT_TRANSLATE_NOOP("Errors", "Please check the address."),
+    "email": QT_TRANSLATE_NOOP("Errors", "Please check the e-mail address."),
+    "purpose": QT_TRANSLATE_NOOP("Errors", "Please check the purpose."),
+    "scope": QT_TRANSLATE_NOOP("Errors", "Please check the publishing scope."),
+    "other_media": QT_TRANSLATE_NOOP("Errors", "Please check the other media."),
+    "bio": QT_TRANSLATE_NOOP("Errors", "Please check the introduction."),
+    "platform_id": QT_TRANSLATE_NOOP("Errors", "Please check the platform."),
+    "administrator_id": QT_TRANSLATE_NOOP("Errors", "Please check the administrator."),
+    "responsible_id": QT_TRANSLATE_NOOP("Errors", "Please check the responsible person."),
+    "cadence_text": QT_TRANSLATE_NOOP("Errors", "Please check the update requirement."),
+    "reserved_word_note": QT_TRANSLATE_NOOP("Errors", "Please check the approval note."),
+    "second_account_reason": QT_TRANSLATE_NOOP("Errors", "Please check the reason."),
+    "reason": QT_TRANSLATE_NOOP("Errors", "Please check the reason (at most {limit} characters)."),
+    "holders": QT_TRANSLATE_NOOP(
+        "Errors", "An account password is known to 1 to {limit} people; please check the holders."
+    ),
+    "secret": QT_TRANSLATE_NOOP("Errors", "Please check the account password."),
+    "opinion": QT_TRANSLATE_NOOP("Errors", "Please check the opinion."),
+    "status": QT_TRANSLATE_NOOP(
+        "Errors", "This cannot be done in the account's current state; reload and check."
+    ),
+    "closure_notice_on": QT_TRANSLATE_NOOP("Errors", "Please check the date of the notice."),
+    "filed_on": QT_TRANSLATE_NOOP("Errors", "Please check the filing date."),
+    "reference": QT_TRANSLATE_NOOP("Errors", "Please check the filing reference."),
+    "found_at": QT_TRANSLATE_NOOP("Errors", "Please check when it was found."),
+    "taken_on": QT_TRANSLATE_NOOP("Errors", "Please check the date."),
+    "where_found": QT_TRANSLATE_NOOP("Errors", "Please check where it was found."),
+    "notes": QT_TRANSLATE_NOOP("Errors", "Please check the notes."),
+    "step": QT_TRANSLATE_NOOP("Errors", "This step cannot be signed now."),
+    "signer": QT_TRANSLATE_NOOP("Errors", "This person cannot sign this step."),
 }
 
 _RANGE = QT_TRANSLATE_NOOP("Errors", "Please enter a whole number from {minimum} to {maximum}.")
@@ -213,6 +402,8 @@ def _fill(template: str, exc: DeskError) -> str:
 
 def error_text(exc: DeskError) -> str:
     """Return the translated words for a service error, with its parameters filled in."""
+    if exc.code not in ("invalid", "error") and exc.code in _BY_CODE:
+        return _fill(_tr(_BY_CODE[exc.code]), exc)
     if isinstance(exc, ValidationError):
         return _fill(_tr(_validation_template(exc)), exc)
     template = _BY_CODE.get(exc.code, _BY_CODE["error"])

@@ -28,7 +28,7 @@ class SettingsArea(QWidget):
     ) -> None:
         super().__init__(parent)
         self.tabs = QTabWidget(self)
-        self.staff_page = StaffPage(ctx.directory, ctx.auth, actor, prompts, self)
+        self.staff_page = StaffPage(ctx.directory, ctx.auth, actor, prompts, self, ctx=ctx)
         self.unit_page = UnitPage(ctx.directory, actor, self)
         self.office_page = OfficeSettingsPage(ctx.settings, actor, prompts, self)
         self.audit_page = AuditPage(ctx.audit, actor, self)

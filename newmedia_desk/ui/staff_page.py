@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +31,10 @@ from newmedia_desk.ui.staff_editor import StaffEditorDialog
 from newmedia_desk.ui.staff_model import StaffColumn, StaffFilterProxy, StaffTableModel
 from newmedia_desk.ui.unit_model import unit_paths
 
+if TYPE_CHECKING:
+    from newmedia_desk.context import AppContext
+    from newmedia_desk.ui.handover_dialog import HandoverDialog
+
 
 class StaffPage(QWidget):
     """Staff table; add, edit, mark as left, rejoin, reset password, unlock sign-in."""
@@ -44,8 +49,11 @@ class StaffPage(QWidget):
         actor: Principal,
         prompts: Prompts,
         parent: QWidget | None = None,
+        *,
+        ctx: AppContext | None = None,
     ) -> None:
         super().__init__(parent)
+        self._ctx = ctx
         self._directory = directory
         self._auth = auth
         self._actor = actor
@@ -54,6 +62,7 @@ class StaffPage(QWidget):
         self._paths: dict[int, str] = {}
         self.editor: StaffEditorDialog | None = None
         self.reset_dialog: ResetPasswordDialog | None = None
+        self.handover_dialog: HandoverDialog | None = None
 
         self.model = StaffTableModel(self)
         self.proxy = StaffFilterProxy(self)
@@ -87,7 +96,13 @@ class StaffPage(QWidget):
         self.rejoin_button = QPushButton(self.tr("Rejoin"), self)
         self.reset_button = QPushButton(self.tr("Reset password…"), self)
         self.unlock_button = QPushButton(self.tr("Unlock sign-in"), self)
+        self.handover_button = QPushButton(self.tr("Handover…"), self)
+        self.handover_button.setToolTip(
+            self.tr("Reassign every account this person runs, answers for or holds the password of")
+        )
+        self.handover_button.setVisible(ctx is not None)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.handover_button.clicked.connect(self.open_handover)
         self.add_button.clicked.connect(self.open_add)
         self.edit_button.clicked.connect(self.open_edit)
         self.left_button.clicked.connect(self.mark_left)
@@ -111,6 +126,7 @@ class StaffPage(QWidget):
             self.add_button,
             self.edit_button,
             self.left_button,
+            self.handover_button,
             self.rejoin_button,
             self.reset_button,
             self.unlock_button,
@@ -186,6 +202,7 @@ class StaffPage(QWidget):
         self.edit_button.setEnabled(can_edit)
         self.left_button.setEnabled(manage and record is not None and record.active)
         self.rejoin_button.setEnabled(manage and record is not None and not record.active)
+        self.handover_button.setEnabled(manage and record is not None)
         self.reset_button.setEnabled(
             self._actor.can(Permission.RESET_PASSWORD) and record is not None and record.active
         )
@@ -252,6 +269,23 @@ class StaffPage(QWidget):
         if not self._prompts.confirm(question):
             return
         self._run(lambda: self._directory.mark_left(self._actor, record.id, record.version))
+
+    def open_handover(self) -> None:
+        """List everything the selected person holds on accounts and reassign it."""
+        from newmedia_desk.ui.handover_dialog import HandoverDialog
+
+        record = self.selected()
+        if record is None or self._ctx is None:
+            return
+        dialog = HandoverDialog(self._ctx, self._actor, self._prompts, record, self)
+        dialog.handed_over.connect(self._after_handover)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        self.handover_dialog = dialog
+        dialog.open()
+
+    def _after_handover(self) -> None:
+        self.refresh()
+        self.changed.emit()
 
     def rejoin(self) -> None:
         """Record that the selected person is back."""

@@ -4,15 +4,27 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from newmedia_desk.context import AppContext
 from newmedia_desk.domain.errors import DeskError
 from newmedia_desk.domain.roles import Permission
 from newmedia_desk.domain.settings import IDLE_LOCK_MINUTES
 from newmedia_desk.domain.staff import Principal
+from newmedia_desk.ui.account_texts import rotation_reason
 from newmedia_desk.ui.prompts import error_text
 from newmedia_desk.ui.texts import local_time, role_names
+
+MAX_LISTED = 5
+"""Rotation tasks listed by name; more are counted."""
 
 
 def _value_label(parent: QWidget, name: str) -> QLabel:
@@ -45,6 +57,10 @@ class StartPage(QWidget):
         self.audit_head = _value_label(self, "audit_head")
         self.database = _value_label(self, "database")
         self.idle_lock = _value_label(self, "idle_lock")
+        self.rotation_tasks = _value_label(self, "rotation_tasks")
+        self.filings_overdue = _value_label(self, "filings_overdue")
+        self.open_problems = _value_label(self, "open_problems")
+        self.open_rogues = _value_label(self, "open_rogues")
 
         me = QGroupBox(self.tr("Signed in"), self)
         me_form = QFormLayout(me)
@@ -62,18 +78,37 @@ class StartPage(QWidget):
         self.throttled_label.setVisible(show_throttled)
         self.throttled.setVisible(show_throttled)
 
+        accounts = QGroupBox(self.tr("Accounts"), self)
+        accounts_form = QFormLayout(accounts)
+        accounts_form.addRow(self.tr("Passwords to change"), self.rotation_tasks)
+        accounts_form.addRow(self.tr("Filings overdue"), self.filings_overdue)
+        accounts_form.addRow(self.tr("Problems found"), self.open_problems)
+        accounts_form.addRow(self.tr("Rogue accounts being handled"), self.open_rogues)
+
         system = QGroupBox(self.tr("This database"), self)
         system_form = QFormLayout(system)
         system_form.addRow(self.tr("Location"), self.database)
         system_form.addRow(self.tr("Audit log head"), self.audit_head)
         system_form.addRow(self.tr("Idle lock"), self.idle_lock)
 
+        # Scrolls rather than forcing a minimum window height on small screens.
+        content = QWidget(self)
+        inner = QVBoxLayout(content)
+        inner.addWidget(self.greeting)
+        inner.addWidget(me)
+        inner.addWidget(accounts)
+        inner.addWidget(office)
+        inner.addWidget(system)
+        inner.addStretch(1)
+        for child in (self.greeting, me, accounts, office, system):
+            child.setParent(content)
+        scroll = QScrollArea(self)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.greeting)
-        layout.addWidget(me)
-        layout.addWidget(office)
-        layout.addWidget(system)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
 
     def refresh(self) -> None:
         """Read every figure afresh."""
@@ -94,10 +129,59 @@ class StartPage(QWidget):
         except DeskError as exc:
             self.database.setText(error_text(exc))
             return
+        self._refresh_accounts()
         self.database.setText(self._ctx.db.describe())
         self.idle_lock.setText(
             self.tr("after {minutes} minutes without input").format(minutes=minutes)
         )
+
+    def _refresh_accounts(self) -> None:
+        actor = self._actor
+        try:
+            tasks = self._ctx.credentials.tasks()
+            overdue = [f for f in self._ctx.accounts.filings(actor) if f.status.value == "overdue"]
+            problems = self._ctx.accounts.problems(actor)
+            rogues = self._ctx.rogues.list_rogues(actor)
+            names = {
+                a.id: f"{a.name}（{a.platform_name}）"
+                for a in self._ctx.accounts.list_accounts(actor)
+            }
+        except DeskError as exc:
+            self.rotation_tasks.setText(error_text(exc))
+            return
+        if tasks:
+            lines = [
+                self.tr("{account}: {reason}").format(
+                    account=names.get(t.account_id, t.account_name),
+                    reason=rotation_reason(t.reason),
+                )
+                for t in tasks[:MAX_LISTED]
+            ]
+            if len(tasks) > MAX_LISTED:
+                lines.append(self.tr("… and {count} more").format(count=len(tasks) - MAX_LISTED))
+            self.rotation_tasks.setText("\n".join(lines))
+            self.rotation_tasks.setStyleSheet("color: #8a5a00;")
+        else:
+            self.rotation_tasks.setText(self.tr("none"))
+            self.rotation_tasks.setStyleSheet("")
+        if overdue:
+            self.filings_overdue.setText(
+                self.tr("{count}: {accounts}").format(
+                    count=len(overdue),
+                    accounts="、".join(
+                        sorted({names.get(f.account_id, f.account_name) for f in overdue})
+                    ),
+                )
+            )
+            self.filings_overdue.setStyleSheet("color: #b3261e;")
+        else:
+            self.filings_overdue.setText(self.tr("none"))
+            self.filings_overdue.setStyleSheet("")
+        errors = sum(1 for p in problems if p.severity.value == "error")
+        self.open_problems.setText(
+            self.tr("{count} ({errors} errors)").format(count=len(problems), errors=errors)
+        )
+        self.open_rogues.setText(str(sum(1 for r in rogues if r.status.value == "open")))
 
     def _throttled_text(self) -> str:
         locked = self._ctx.auth.locked_logins()

@@ -10,11 +10,16 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStacke
 from newmedia_desk.context import AppContext
 from newmedia_desk.domain.staff import Principal
 from newmedia_desk.ui.areas import Area, PlannedAreaPage, area_name
+from newmedia_desk.ui.clipboard import SecretClipboard
 from newmedia_desk.ui.prompts import Prompts
 from newmedia_desk.ui.start_page import StartPage
 
 if TYPE_CHECKING:
+    from newmedia_desk.ui.accounts_area import AccountsArea
     from newmedia_desk.ui.settings_area import SettingsArea
+
+_LAZY = (Area.ACCOUNTS, Area.SETTINGS)
+"""Areas built on their first visit: their tables and models are not needed to start."""
 
 
 class WorkArea(QWidget):
@@ -26,9 +31,12 @@ class WorkArea(QWidget):
         actor: Principal,
         prompts: Prompts,
         parent: QWidget | None = None,
+        *,
+        clipboard: SecretClipboard | None = None,
     ) -> None:
         super().__init__(parent)
         self.actor = actor
+        self.clipboard = clipboard if clipboard is not None else SecretClipboard(parent=self)
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(0, 0))
@@ -38,13 +46,13 @@ class WorkArea(QWidget):
         self._ctx = ctx
         self._prompts = prompts
         self._settings_area: SettingsArea | None = None
+        self._accounts_area: AccountsArea | None = None
         for area in Area:
             item = QListWidgetItem(area_name(area), self.nav)
             item.setSizeHint(QSize(0, 36))
             if area is Area.START:
                 self.pages.addWidget(self.start_page)
-            elif area is Area.SETTINGS:
-                # Built on first visit: its tables and models are not needed to start.
+            elif area in _LAZY:
                 self.pages.addWidget(QWidget(self))
             else:
                 self.pages.addWidget(PlannedAreaPage(area, self))
@@ -65,15 +73,30 @@ class WorkArea(QWidget):
 
             area = SettingsArea(self._ctx, self.actor, self._prompts, self)
             area.changed.connect(self.start_page.refresh)
-            placeholder = self.pages.widget(Area.SETTINGS)
-            assert placeholder is not None
-            current = self.pages.currentIndex()
-            self.pages.removeWidget(placeholder)
-            placeholder.deleteLater()
-            self.pages.insertWidget(Area.SETTINGS, area)
-            self.pages.setCurrentIndex(current)
+            self._place(Area.SETTINGS, area)
             self._settings_area = area
         return self._settings_area
+
+    @property
+    def accounts_area(self) -> AccountsArea:
+        """The accounts area, built the first time it is needed."""
+        if self._accounts_area is None:
+            from newmedia_desk.ui.accounts_area import AccountsArea
+
+            area = AccountsArea(self._ctx, self.actor, self._prompts, self.clipboard, self)
+            area.changed.connect(self.start_page.refresh)
+            self._place(Area.ACCOUNTS, area)
+            self._accounts_area = area
+        return self._accounts_area
+
+    def _place(self, area: Area, page: QWidget) -> None:
+        placeholder = self.pages.widget(area)
+        assert placeholder is not None
+        current = self.pages.currentIndex()
+        self.pages.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.pages.insertWidget(area, page)
+        self.pages.setCurrentIndex(current)
 
     def current_area(self) -> Area:
         """The area shown."""
@@ -92,6 +115,8 @@ class WorkArea(QWidget):
             return
         if row == Area.SETTINGS:
             self.settings_area.refresh()
+        elif row == Area.ACCOUNTS:
+            self.accounts_area.refresh()
         self.pages.setCurrentIndex(row)
         if row == Area.START:
             self.start_page.refresh()

@@ -2,6 +2,684 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDetail</name>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>账号名称</translation>
+    </message>
+    <message>
+        <source>Account ID</source>
+        <translation>账号ID</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理人</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Publishing scope</source>
+        <translation>信息发布范围</translation>
+    </message>
+    <message>
+        <source>Other media</source>
+        <translation>其它新媒体</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>认证状态</translation>
+    </message>
+    <message>
+        <source>Registered e-mail / phone</source>
+        <translation>注册邮箱／手机</translation>
+    </message>
+    <message>
+        <source>Parent account</source>
+        <translation>上级账号</translation>
+    </message>
+    <message>
+        <source>Update requirement</source>
+        <translation>更新要求</translation>
+    </message>
+    <message>
+        <source>Opened / notice / closed</source>
+        <translation>开通／停更公告／注销</translation>
+    </message>
+    <message>
+        <source>Approval notes</source>
+        <translation>审批说明</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Filings</source>
+        <translation>备案</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>This account did not go through the approval in this program.</source>
+        <translation>该账号未在本程序中办理开设审批。</translation>
+    </message>
+    <message>
+        <source>Approval round {round}; content digest {digest}</source>
+        <translation>第 {round} 轮审批；内容摘要 {digest}</translation>
+    </message>
+    <message>
+        <source>Waiting for: {step}</source>
+        <translation>待签署：{step}</translation>
+    </message>
+</context>
+<context>
+    <name>AccountEditorDialog</name>
+    <message>
+        <source>New account application</source>
+        <translation>新建账号开设申请</translation>
+    </message>
+    <message>
+        <source>Edit account</source>
+        <translation>编辑账号</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>e.g. daily 07:30 and 17:00</source>
+        <translation>例如：每天 07:30 和 17:00</translation>
+    </message>
+    <message>
+        <source>Only if the name uses a reserved word: who approved it, when</source>
+        <translation>仅当名称含保留字时填写：由谁批准、何时批准</translation>
+    </message>
+    <message>
+        <source>Only for a second account of the unit on one platform</source>
+        <translation>仅当本单位在同一平台开设第二个账号时填写</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>账号名称</translation>
+    </message>
+    <message>
+        <source>Account ID</source>
+        <translation>账号ID</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理人</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Publishing scope</source>
+        <translation>信息发布范围</translation>
+    </message>
+    <message>
+        <source>Other media</source>
+        <translation>其它新媒体</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>认证状态</translation>
+    </message>
+    <message>
+        <source>Registered e-mail</source>
+        <translation>注册邮箱</translation>
+    </message>
+    <message>
+        <source>Registered phone</source>
+        <translation>注册手机</translation>
+    </message>
+    <message>
+        <source>Parent account</source>
+        <translation>上级账号</translation>
+    </message>
+    <message>
+        <source>Update requirement</source>
+        <translation>更新要求</translation>
+    </message>
+    <message>
+        <source>Approval of reserved word</source>
+        <translation>保留字批准说明</translation>
+    </message>
+    <message>
+        <source>Reason for a second account</source>
+        <translation>开设第二个账号的理由</translation>
+    </message>
+    <message>
+        <source>Why the change (kept in the history)</source>
+        <translation>变更原因（记入历史）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The application is saved as a draft. Submit it for approval when it is complete; each leader then signs on this computer.</source>
+        <translation>申请先保存为草稿。填写完整后提交审批，各位领导再在本机逐一签署意见。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTableModel</name>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>账号名称</translation>
+    </message>
+    <message>
+        <source>Account ID</source>
+        <translation>账号ID</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理人</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Filing</source>
+        <translation>备案</translation>
+    </message>
+    <message>
+        <source>Password holders</source>
+        <translation>密码知悉人</translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation>须及时修改密码</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTexts</name>
+    <message>
+        <source>Applied</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>In approval</source>
+        <translation>审批中</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>已开通</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>未认证</translation>
+    </message>
+    <message>
+        <source>Verification pending</source>
+        <translation>认证中</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已认证</translation>
+    </message>
+    <message>
+        <source>Application drafted</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Submitted for approval</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <source>Approval step agreed</source>
+        <translation>审批同意</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Approval restarted</source>
+        <translation>重新审批</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开通</translation>
+    </message>
+    <message>
+        <source>Taken over</source>
+        <translation>导入（接管）</translation>
+    </message>
+    <message>
+        <source>Details edited</source>
+        <translation>修改资料</translation>
+    </message>
+    <message>
+        <source>People in charge changed</source>
+        <translation>管理人／责任人变更</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Closure notice posted</source>
+        <translation>发布停更公告</translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Due by {due}</source>
+        <translation>待备案（{due} 前）</translation>
+    </message>
+    <message>
+        <source>Overdue since {due}</source>
+        <translation>逾期未备案（应于 {due} 前）</translation>
+    </message>
+    <message>
+        <source>Filed {filed}</source>
+        <translation>已备案 {filed}</translation>
+    </message>
+    <message>
+        <source>Filed late {filed}</source>
+        <translation>逾期备案 {filed}</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Being handled</source>
+        <translation>处置中</translation>
+    </message>
+    <message>
+        <source>Closed down</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Technical section notified</source>
+        <translation>通知技术科</translation>
+    </message>
+    <message>
+        <source>Reported to the platform</source>
+        <translation>平台举报</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>a holder left</source>
+        <translation>知悉人已离职</translation>
+    </message>
+    <message>
+        <source>a holder moved to another unit</source>
+        <translation>知悉人已调动</translation>
+    </message>
+    <message>
+        <source>a holder&apos;s password was reset by the administrator</source>
+        <translation>知悉人的登录密码已被管理员重置</translation>
+    </message>
+    <message>
+        <source>a holder was removed</source>
+        <translation>已移除知悉人</translation>
+    </message>
+    <message>
+        <source>a new holder cannot open it yet: share it again</source>
+        <translation>新增知悉人尚无法查看，请重新共享</translation>
+    </message>
+    <message>
+        <source>not changed for a long time</source>
+        <translation>长期未修改</translation>
+    </message>
+    <message>
+        <source>the sealed paper copy is older than the password</source>
+        <translation>密封存档早于最近一次改密</translation>
+    </message>
+    <message>
+        <source>The name uses the reserved word “{word}” and no approval of it is recorded.</source>
+        <translation>名称使用了保留字“{word}”，但未记录批准情况。</translation>
+    </message>
+    <message>
+        <source>The {field} contains a {kind}: “{text}”.</source>
+        <translation>{field}中含有{kind}：“{text}”。</translation>
+    </message>
+    <message>
+        <source>The unit already has an account on {platform} ({others}); record the reason for a second one.</source>
+        <translation>本单位在{platform}上已有账号（{others}），请记录开设第二个账号的理由。</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s accounts on other platforms are called “{expected}”.</source>
+        <translation>本单位在其他平台的账号名称为“{expected}”，建议统一。</translation>
+    </message>
+    <message>
+        <source>The {kind} must be filed by {due}.</source>
+        <translation>{kind}须在 {due} 前备案。</translation>
+    </message>
+    <message>
+        <source>The {kind} of {event_on} was not filed by {due}.</source>
+        <translation>{event_on} 的{kind}未在 {due} 前备案。</translation>
+    </message>
+    <message>
+        <source>The {kind} of {event_on} was filed on {filed}, after {due}.</source>
+        <translation>{event_on} 的{kind}于 {filed} 备案，晚于 {due}。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>introduction</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>an e-mail address</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>a web address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>a phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>a QR-code hint</source>
+        <translation>二维码字样</translation>
+    </message>
+    <message>
+        <source>The file must be an Excel workbook (.xlsx).</source>
+        <translation>文件必须是 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet.</source>
+        <translation>工作簿中没有工作表。</translation>
+    </message>
+    <message>
+        <source>The column appears twice.</source>
+        <translation>该列重复出现。</translation>
+    </message>
+    <message>
+        <source>The header row lacks this column.</source>
+        <translation>表头缺少此列。</translation>
+    </message>
+    <message>
+        <source>Text is expected here, not a date or a number.</source>
+        <translation>此处应填写文字，而不是日期或数字。</translation>
+    </message>
+    <message>
+        <source>This cell must not be empty.</source>
+        <translation>此单元格不能为空。</translation>
+    </message>
+    <message>
+        <source>The sheet is empty: there is no header row.</source>
+        <translation>工作表为空，没有表头行。</translation>
+    </message>
+    <message>
+        <source>The file has no rows below the header.</source>
+        <translation>表头下面没有数据行。</translation>
+    </message>
+    <message>
+        <source>You may not register accounts of this unit.</source>
+        <translation>您无权登记该单位的账号。</translation>
+    </message>
+    <message>
+        <source>An account of this name on this platform is registered already.</source>
+        <translation>该平台上已登记同名账号。</translation>
+    </message>
+    <message>
+        <source>An account with this ID on this platform is registered already.</source>
+        <translation>该平台上已登记此账号ID。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsArea</name>
+    <message>
+        <source>Accounts</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Rogue accounts</source>
+        <translation>违规账号</translation>
+    </message>
+    <message>
+        <source>Platforms</source>
+        <translation>平台</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Filter: name, ID, people…</source>
+        <translation>筛选：名称、账号ID、人员……</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>New application…</source>
+        <translation>新建申请…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Submit for approval</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <source>Leader signs…</source>
+        <translation>请领导签署…</translation>
+    </message>
+    <message>
+        <source>Suspend…</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <source>Closure notice…</source>
+        <translation>记录停更公告…</translation>
+    </message>
+    <message>
+        <source>Close account…</source>
+        <translation>注销…</translation>
+    </message>
+    <message>
+        <source>Record filing…</source>
+        <translation>记录备案…</translation>
+    </message>
+    <message>
+        <source>Export opening form…</source>
+        <translation>导出开设审批表…</translation>
+    </message>
+    <message>
+        <source>Export authorisation form…</source>
+        <translation>导出授权审批表…</translation>
+    </message>
+    <message>
+        <source>Import ledger…</source>
+        <translation>导入台账…</translation>
+    </message>
+    <message>
+        <source>The next approver signs in over your session and signs on this computer</source>
+        <translation>下一位审批人在您的会话之上登录，并在本机签署意见</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>All platforms</source>
+        <translation>全部平台</translation>
+    </message>
+    <message>
+        <source>Resume…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Submit the application for “{account}” for approval? Each opinion step is then signed on this computer by the person it names.</source>
+        <translation>将“{account}”的开设申请提交审批？之后各审批环节由相应人员在本机签署意见。</translation>
+    </message>
+    <message>
+        <source>The sign-off was recorded. {name} stays signed in.</source>
+        <translation>签署意见已记录。{name} 仍保持登录。</translation>
+    </message>
+    <message>
+        <source>Resume {account}</source>
+        <translation>恢复“{account}”</translation>
+    </message>
+    <message>
+        <source>Why is the account in use again?</source>
+        <translation>请说明恢复使用的原因。</translation>
+    </message>
+    <message>
+        <source>Suspend {account}</source>
+        <translation>停用“{account}”</translation>
+    </message>
+    <message>
+        <source>A suspension must be filed within the set number of working days.</source>
+        <translation>停用须在规定的工作日内备案。</translation>
+    </message>
+    <message>
+        <source>Close {account}</source>
+        <translation>注销“{account}”</translation>
+    </message>
+    <message>
+        <source>The account is closed today; the closure notice was posted on {day}. The closure must be filed.</source>
+        <translation>账号将于今天注销；停更公告发布于 {day}。注销须按期备案。</translation>
+    </message>
+    <message>
+        <source>{file} is open in another program (Excel?), so it cannot be replaced. Save as {other} instead?</source>
+        <translation>{file} 正被其他程序（Excel？）打开，无法覆盖。改存为 {other}？</translation>
+    </message>
+    <message>
+        <source>Save the opening approval form</source>
+        <translation>保存开设审批表</translation>
+    </message>
+    <message>
+        <source>Save the authorisation form</source>
+        <translation>保存授权审批表</translation>
+    </message>
+    <message>
+        <source>Saved as {path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+    <message>
+        <source>Import an account ledger</source>
+        <translation>导入账号台账</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{count} account(s) were imported from {file}.</source>
+        <translation>已从 {file} 导入 {count} 个账号。</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;Lock</source>
@@ -37,6 +715,113 @@
     </message>
 </context>
 <context>
+    <name>ApprovalSignDialog</name>
+    <message>
+        <source>Leader&apos;s sign-off</source>
+        <translation>领导签署意见</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The application</source>
+        <translation>申请内容</translation>
+    </message>
+    <message>
+        <source>Opinion (required when returning)</source>
+        <translation>意见（退回时必填）</translation>
+    </message>
+    <message>
+        <source>Your password again: your decision is signed with your personal key</source>
+        <translation>请再次输入本人密码：意见将以您的个人密钥签名</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>签署</translation>
+    </message>
+    <message>
+        <source>Every step of this application is signed.</source>
+        <translation>该申请的所有审批环节均已签署。</translation>
+    </message>
+    <message>
+        <source>“{account}” ({platform}) waits for: {step}. The person who signs this step ({role}) signs in here with their own password; {clerk} stays signed in.</source>
+        <translation>“{account}”（{platform}）待签署：{step}。请该环节的签署人（{role}）在此用本人密码登录；{clerk} 仍保持登录。</translation>
+    </message>
+    <message>
+        <source>Approver: please sign in</source>
+        <translation>请审批人登录</translation>
+    </message>
+    <message>
+        <source>Please let the approver sign in; you are signed in already.</source>
+        <translation>请由审批人本人登录；您本人已在登录状态。</translation>
+    </message>
+    <message>
+        <source>{name} signs “{step}”</source>
+        <translation>{name} 签署“{step}”</translation>
+    </message>
+    <message>
+        <source>Content digest (SHA-256): {digest}</source>
+        <translation>内容摘要（SHA-256）：{digest}</translation>
+    </message>
+    <message>
+        <source>Signed so far: {steps}</source>
+        <translation>已签署：{steps}</translation>
+    </message>
+    <message>
+        <source>This is the first step.</source>
+        <translation>这是第一个审批环节。</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>账号名称</translation>
+    </message>
+    <message>
+        <source>Account ID</source>
+        <translation>账号ID</translation>
+    </message>
+    <message>
+        <source>Other media</source>
+        <translation>其它新媒体</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Publishing scope</source>
+        <translation>信息发布范围</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理人</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>认证状态</translation>
+    </message>
+    <message>
+        <source>Please enter your password to sign.</source>
+        <translation>请输入本人密码后再签署。</translation>
+    </message>
+    <message>
+        <source>The password is wrong; nothing was signed.</source>
+        <translation>密码不正确，未签署。</translation>
+    </message>
+</context>
+<context>
     <name>Areas</name>
     <message>
         <source>Start</source>
@@ -69,10 +854,6 @@
     <message>
         <source>Drafting posts, tiered approval (editor, section head, supervising leader, chief) with each sign-off recorded, and the publication log.</source>
         <translation>稿件撰写、分级审批（编辑、科室负责人、分管领导、主要领导），逐级记录审批意见，以及发布记录。</translation>
-    </message>
-    <message>
-        <source>The register of official accounts on every platform: opening applications and their approval, changes of administrator, password holders, closures and rogue accounts.</source>
-        <translation>各平台政务账号登记：开设申请及审批、管理员变更、密码知悉人、账号关停以及违规账号处置。</translation>
     </message>
     <message>
         <source>Update cadence per account and column (for example daily 07:30 and 17:00), planned posts and reminders before an account falls silent.</source>
@@ -245,6 +1026,136 @@
     </message>
 </context>
 <context>
+    <name>ClosureNoticeDialog</name>
+    <message>
+        <source>Record the closure notice</source>
+        <translation>记录停更公告</translation>
+    </message>
+    <message>
+        <source>Where it was posted (optional)</source>
+        <translation>发布位置（选填）</translation>
+    </message>
+    <message>
+        <source>Posted on</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>An account is closed only after a public notice that it stops updating. Record the day the notice was posted.</source>
+        <translation>账号须先发布停更公告才能注销。请记录公告发布的日期。</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialPanel</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Holders…</source>
+        <translation>指定知悉人…</translation>
+    </message>
+    <message>
+        <source>Set / change password…</source>
+        <translation>设置／更换密码…</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Share again</source>
+        <translation>重新共享</translation>
+    </message>
+    <message>
+        <source>Record sealed copy</source>
+        <translation>记录密封存档</translation>
+    </message>
+    <message>
+        <source>Encrypt the current password for exactly the current holders</source>
+        <translation>按当前知悉人重新加密现有密码</translation>
+    </message>
+    <message>
+        <source>Account passwords are switched off on this computer: the system password store cannot be used. Nothing is written.
+
+Reason: {reason}</source>
+        <translation>本机的账号密码功能已关闭：无法使用系统密码库，不会写入任何内容。
+
+原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Last changed: {time} by {name}</source>
+        <translation>最近修改：{time}，{name}</translation>
+    </message>
+    <message>
+        <source>No password is stored for this account yet.</source>
+        <translation>该账号尚未保存密码。</translation>
+    </message>
+    <message>
+        <source>Sealed paper copy: never recorded</source>
+        <translation>密封存档：尚无记录</translation>
+    </message>
+    <message>
+        <source>Sealed paper copy: {time} by {name}</source>
+        <translation>密封存档：{time}，{name}</translation>
+    </message>
+    <message>
+        <source>older than the password: seal a new copy</source>
+        <translation>早于最近一次改密，请重新密封存档</translation>
+    </message>
+    <message>
+        <source>Change the password soon: {reasons}</source>
+        <translation>须及时修改密码：{reasons}</translation>
+    </message>
+    <message>
+        <source>Another holder must share the password again before you can open it.</source>
+        <translation>须由另一位知悉人重新共享密码后，您才能查看。</translation>
+    </message>
+    <message>
+        <source>Reveal password</source>
+        <translation>查看密码</translation>
+    </message>
+    <message>
+        <source>Copy password</source>
+        <translation>复制密码</translation>
+    </message>
+    <message>
+        <source>To see or copy the password of {account}, enter your own password again.</source>
+        <translation>查看或复制“{account}”的密码前，请再次输入您本人的登录密码。</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>遮盖</translation>
+    </message>
+    <message>
+        <source>The password is on the clipboard; it is cleared in {seconds} s.</source>
+        <translation>密码已复制到剪贴板，{seconds} 秒后自动清除。</translation>
+    </message>
+    <message>
+        <source>Enter your own password to share the password of {account} again.</source>
+        <translation>请输入您本人的登录密码，以重新共享“{account}”的密码。</translation>
+    </message>
+    <message>
+        <source>Every current holder can open the password now.</source>
+        <translation>现在所有知悉人都能查看该密码。</translation>
+    </message>
+    <message>
+        <source>Record that the current password of {account} was sealed on paper today, by you?</source>
+        <translation>记录“{account}”的现行密码已由您于今天密封存档？</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Please sign in first.</source>
@@ -293,6 +1204,54 @@ Details: {message}</source>
         <translation>无法使用系统密码库（钥匙串）。
 
 详细信息：{message}</translation>
+    </message>
+    <message>
+        <source>Your personal key cannot open this account password. If you were added as a holder recently or your password was reset, another holder must share it again (or change it).
+
+Details: {message}</source>
+        <translation>您的个人密钥无法打开该账号密码。如果您刚被指定为知悉人，或您的登录密码刚被重置，请另一位知悉人重新共享（或修改）密码。
+
+详情：{message}</translation>
+    </message>
+    <message>
+        <source>The encrypted password is too large for the system password store. Use a shorter password or fewer holders. Nothing was changed.</source>
+        <translation>加密后的密码超出系统密码库的容量。请使用较短的密码或减少知悉人。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The file could not be saved; nothing was changed.
+
+Details: {message}</source>
+        <translation>文件未能保存，未作任何更改。
+
+详情：{message}</translation>
+    </message>
+    <message>
+        <source>The file is open in another program (Excel?). Close it there and try again.
+
+{path}</source>
+        <translation>文件正被其他程序（Excel？）打开。请先关闭后再试。
+
+{path}</translation>
+    </message>
+    <message>
+        <source>“{field}” has {length} characters, more than one Excel cell holds ({limit}). Shorten it and export again.</source>
+        <translation>“{field}”共 {length} 个字符，超过 Excel 单元格上限（{limit}）。请删减后重新导出。</translation>
+    </message>
+    <message>
+        <source>The form template is missing or damaged; ask the office administrator.
+
+Details: {message}</source>
+        <translation>表格模板缺失或已损坏，请联系系统管理员。
+
+详情：{message}</translation>
+    </message>
+    <message>
+        <source>The form template has room for {places} lines but {count} are needed. Add lines to the template (see the forms folder).</source>
+        <translation>表格模板只有 {places} 行，实际需要 {count} 行。请在模板中增加行（见 forms 文件夹）。</translation>
+    </message>
+    <message>
+        <source>The file was not imported: {count} problem(s) were found. Nothing was changed.</source>
+        <translation>文件未导入：发现 {count} 处问题，未作任何更改。</translation>
     </message>
     <message>
         <source>The input is not valid: {message}</source>
@@ -379,6 +1338,182 @@ Details: {message}</source>
         <translation>该数据库已有人员，请以系统管理员身份登录。</translation>
     </message>
     <message>
+        <source>A closed account cannot be changed.</source>
+        <translation>已注销的账号不能修改。</translation>
+    </message>
+    <message>
+        <source>A platform of that name exists already.</source>
+        <translation>已有同名平台。</translation>
+    </message>
+    <message>
+        <source>Please write an opinion: say why the application is returned.</source>
+        <translation>请填写意见，说明退回原因。</translation>
+    </message>
+    <message>
+        <source>An account cannot be placed below itself or one of its own sub-accounts.</source>
+        <translation>账号不能隶属于自身或其下级账号。</translation>
+    </message>
+    <message>
+        <source>Another account on this platform has this ID.</source>
+        <translation>该平台上已有账号使用此账号ID。</translation>
+    </message>
+    <message>
+        <source>Another account on this platform has this name.</source>
+        <translation>该平台上已有同名账号。</translation>
+    </message>
+    <message>
+        <source>The e-mail address is not valid.</source>
+        <translation>电子邮箱地址无效。</translation>
+    </message>
+    <message>
+        <source>The address must start with http:// or https://.</source>
+        <translation>网址须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>Please choose an existing platform.</source>
+        <translation>请选择已有的平台。</translation>
+    </message>
+    <message>
+        <source>This platform is no longer in use; choose another.</source>
+        <translation>该平台已停用，请另选。</translation>
+    </message>
+    <message>
+        <source>This unit is no longer in use; choose another.</source>
+        <translation>该单位已停用，请另选。</translation>
+    </message>
+    <message>
+        <source>Please choose an existing person.</source>
+        <translation>请选择已有人员。</translation>
+    </message>
+    <message>
+        <source>This person has left; choose somebody still working here.</source>
+        <translation>此人已离职，请选择在职人员。</translation>
+    </message>
+    <message>
+        <source>The chosen parent account does not exist.</source>
+        <translation>所选上级账号不存在。</translation>
+    </message>
+    <message>
+        <source>The parent account is closed.</source>
+        <translation>上级账号已注销。</translation>
+    </message>
+    <message>
+        <source>Please give the reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <source>The application is not in approval (any more).</source>
+        <translation>该申请不在审批中。</translation>
+    </message>
+    <message>
+        <source>The application was changed after its approval began, so the approval starts again. Please read the application once more before signing.</source>
+        <translation>申请在审批开始后被修改，审批须重新开始。请重新阅读申请内容后再签署。</translation>
+    </message>
+    <message>
+        <source>The steps are signed in order; an earlier step is still open.</source>
+        <translation>审批须按顺序签署，前一环节尚未签署。</translation>
+    </message>
+    <message>
+        <source>This step is signed already.</source>
+        <translation>该环节已签署。</translation>
+    </message>
+    <message>
+        <source>This step must be signed by somebody with another role.</source>
+        <translation>该环节须由其他角色的人员签署。</translation>
+    </message>
+    <message>
+        <source>This step must be signed by the head of the applying unit.</source>
+        <translation>该环节须由申请部门负责人签署。</translation>
+    </message>
+    <message>
+        <source>The person who submitted the application may not sign it.</source>
+        <translation>提交申请的人不能签署该申请。</translation>
+    </message>
+    <message>
+        <source>One person may sign only one step of an application.</source>
+        <translation>同一申请中每人只能签署一个环节。</translation>
+    </message>
+    <message>
+        <source>This person can no longer sign.</source>
+        <translation>此人已不能签署。</translation>
+    </message>
+    <message>
+        <source>This step is not part of the approval (any more).</source>
+        <translation>该环节不属于本次审批。</translation>
+    </message>
+    <message>
+        <source>The opinion may have at most {limit} characters.</source>
+        <translation>意见最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>Record the date of the public closure notice before closing the account.</source>
+        <translation>注销账号前，请先记录停更公告的发布日期。</translation>
+    </message>
+    <message>
+        <source>The closure notice must be posted before the account is closed.</source>
+        <translation>停更公告须在注销前发布。</translation>
+    </message>
+    <message>
+        <source>Only an open or suspended account gets a closure notice.</source>
+        <translation>只有已开通或已停用的账号才需记录停更公告。</translation>
+    </message>
+    <message>
+        <source>The notice date is in the future.</source>
+        <translation>公告日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>The notice date is before the account was opened.</source>
+        <translation>公告日期早于账号开通日期。</translation>
+    </message>
+    <message>
+        <source>The filing date is in the future.</source>
+        <translation>备案日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>The filing date is before the event that was filed.</source>
+        <translation>备案日期早于所备案事项的日期。</translation>
+    </message>
+    <message>
+        <source>This has been filed already.</source>
+        <translation>此事项已备案。</translation>
+    </message>
+    <message>
+        <source>This history entry needs no filing.</source>
+        <translation>此记录无需备案。</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>The time found is in the future.</source>
+        <translation>发现时间晚于现在。</translation>
+    </message>
+    <message>
+        <source>The date is before the account was found.</source>
+        <translation>日期早于发现该账号的时间。</translation>
+    </message>
+    <message>
+        <source>This entry is closed already.</source>
+        <translation>此条目已关闭。</translation>
+    </message>
+    <message>
+        <source>Only people still working here can hold a password.</source>
+        <translation>只有在职人员才能作为密码知悉人。</translation>
+    </message>
+    <message>
+        <source>{count} holder(s) have never signed in, so they have no personal key yet. Ask them to sign in once, then store the password.</source>
+        <translation>有 {count} 位知悉人从未登录，尚无个人密钥。请他们先登录一次，再保存密码。</translation>
+    </message>
+    <message>
+        <source>The account password is empty or starts or ends with a space.</source>
+        <translation>账号密码为空，或首尾有空格。</translation>
+    </message>
+    <message>
+        <source>The account password may have at most {limit} characters.</source>
+        <translation>账号密码最多 {limit} 个字符。</translation>
+    </message>
+    <message>
         <source>Please check the login name.</source>
         <translation>请检查登录名。</translation>
     </message>
@@ -419,12 +1554,185 @@ Details: {message}</source>
         <translation>请检查单位是否启用。</translation>
     </message>
     <message>
+        <source>Please check the account ID.</source>
+        <translation>请检查账号ID。</translation>
+    </message>
+    <message>
+        <source>Please check the address.</source>
+        <translation>请检查网址。</translation>
+    </message>
+    <message>
+        <source>Please check the e-mail address.</source>
+        <translation>请检查电子邮箱。</translation>
+    </message>
+    <message>
+        <source>Please check the purpose.</source>
+        <translation>请检查用途。</translation>
+    </message>
+    <message>
+        <source>Please check the publishing scope.</source>
+        <translation>请检查信息发布范围。</translation>
+    </message>
+    <message>
+        <source>Please check the other media.</source>
+        <translation>请检查其它新媒体。</translation>
+    </message>
+    <message>
+        <source>Please check the introduction.</source>
+        <translation>请检查简介。</translation>
+    </message>
+    <message>
+        <source>Please check the platform.</source>
+        <translation>请检查平台。</translation>
+    </message>
+    <message>
+        <source>Please check the administrator.</source>
+        <translation>请检查管理人。</translation>
+    </message>
+    <message>
+        <source>Please check the responsible person.</source>
+        <translation>请检查责任人。</translation>
+    </message>
+    <message>
+        <source>Please check the update requirement.</source>
+        <translation>请检查更新要求。</translation>
+    </message>
+    <message>
+        <source>Please check the approval note.</source>
+        <translation>请检查批准说明。</translation>
+    </message>
+    <message>
+        <source>Please check the reason.</source>
+        <translation>请检查理由。</translation>
+    </message>
+    <message>
+        <source>Please check the reason (at most {limit} characters).</source>
+        <translation>请检查原因（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>An account password is known to 1 to {limit} people; please check the holders.</source>
+        <translation>账号密码的知悉人须为 1 至 {limit} 人，请检查知悉人。</translation>
+    </message>
+    <message>
+        <source>Please check the account password.</source>
+        <translation>请检查账号密码。</translation>
+    </message>
+    <message>
+        <source>Please check the opinion.</source>
+        <translation>请检查意见。</translation>
+    </message>
+    <message>
+        <source>This cannot be done in the account&apos;s current state; reload and check.</source>
+        <translation>账号当前状态下不能进行此操作，请刷新后核对。</translation>
+    </message>
+    <message>
+        <source>Please check the date of the notice.</source>
+        <translation>请检查公告日期。</translation>
+    </message>
+    <message>
+        <source>Please check the filing date.</source>
+        <translation>请检查备案日期。</translation>
+    </message>
+    <message>
+        <source>Please check the filing reference.</source>
+        <translation>请检查备案说明。</translation>
+    </message>
+    <message>
+        <source>Please check when it was found.</source>
+        <translation>请检查发现时间。</translation>
+    </message>
+    <message>
+        <source>Please check the date.</source>
+        <translation>请检查日期。</translation>
+    </message>
+    <message>
+        <source>Please check where it was found.</source>
+        <translation>请检查发现途径。</translation>
+    </message>
+    <message>
+        <source>Please check the notes.</source>
+        <translation>请检查备注。</translation>
+    </message>
+    <message>
+        <source>This step cannot be signed now.</source>
+        <translation>该环节现在不能签署。</translation>
+    </message>
+    <message>
+        <source>This person cannot sign this step.</source>
+        <translation>此人不能签署该环节。</translation>
+    </message>
+    <message>
         <source>Please enter a whole number from {minimum} to {maximum}.</source>
         <translation>请输入 {minimum} 至 {maximum} 之间的整数。</translation>
     </message>
     <message>
         <source>Please enter a whole number.</source>
         <translation>请输入整数。</translation>
+    </message>
+</context>
+<context>
+    <name>FilingDialog</name>
+    <message>
+        <source>Record a filing</source>
+        <translation>记录备案</translation>
+    </message>
+    <message>
+        <source>e.g. the national reporting system, file no.</source>
+        <translation>例如：全国政务新媒体信息报送系统、备案号</translation>
+    </message>
+    <message>
+        <source>What was filed</source>
+        <translation>备案事项</translation>
+    </message>
+    <message>
+        <source>Filed on</source>
+        <translation>备案日期</translation>
+    </message>
+    <message>
+        <source>Filed with / reference</source>
+        <translation>备案途径／编号</translation>
+    </message>
+</context>
+<context>
+    <name>FilingTableModel</name>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>To file</source>
+        <translation>备案事项</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>发生日期</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>备案期限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Filed with / reference</source>
+        <translation>备案途径／编号</translation>
+    </message>
+</context>
+<context>
+    <name>FindingTableModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
     </message>
 </context>
 <context>
@@ -472,6 +1780,203 @@ Details: {message}</source>
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Handover of {name}</source>
+        <translation>{name} 的工作交接</translation>
+    </message>
+    <message>
+        <source>Give the selected lines to</source>
+        <translation>将选中各项交给</translation>
+    </message>
+    <message>
+        <source>Give every line to</source>
+        <translation>将全部各项交给</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <source>{name} has {count} duty(ies) on accounts. Choose who takes over each line, then press Hand over. Lines without a successor stay as they are.</source>
+        <translation>{name} 在账号上共有 {count} 项职责。请为每项选定接手人，然后点击“交接”。未指定接手人的项目保持不变。</translation>
+    </message>
+    <message>
+        <source>{name} has no duties on any account.</source>
+        <translation>{name} 在任何账号上都没有职责。</translation>
+    </message>
+    <message>
+        <source>Choose a successor for at least one line.</source>
+        <translation>请至少为一项指定接手人。</translation>
+    </message>
+    <message>
+        <source>{count} line(s) could not be handed over; see the State column.</source>
+        <translation>有 {count} 项未能交接，详见“状态”列。</translation>
+    </message>
+    <message>
+        <source>Handed over.</source>
+        <translation>已交接。</translation>
+    </message>
+    <message>
+        <source>Handover from {name}</source>
+        <translation>{name} 工作交接</translation>
+    </message>
+    <message>
+        <source>Everything {name} held is handed over. Mark {name} as having left now? They can then no longer sign in.</source>
+        <translation>{name} 的各项职责已全部交接。现在将 {name} 标记为已离职吗？标记后将不能再登录。</translation>
+    </message>
+    <message>
+        <source>{name} is marked as having left.</source>
+        <translation>已将 {name} 标记为已离职。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverModel</name>
+    <message>
+        <source>Administrator</source>
+        <translation>管理人</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Password holder</source>
+        <translation>密码知悉人</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>Taken over by</source>
+        <translation>接手人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>handed over</source>
+        <translation>已交接</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>待交接</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Reason or opinion</source>
+        <translation>原因或意见</translation>
+    </message>
+</context>
+<context>
+    <name>HolderTableModel</name>
+    <message>
+        <source>Holder</source>
+        <translation>知悉人</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Can open the password</source>
+        <translation>能否查看密码</translation>
+    </message>
+    <message>
+        <source>{name} (left)</source>
+        <translation>{name}（已离职）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>能</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚不能</translation>
+    </message>
+</context>
+<context>
+    <name>HoldersDialog</name>
+    <message>
+        <source>Password holders of {account}</source>
+        <translation>“{account}”的密码知悉人</translation>
+    </message>
+    <message>
+        <source>Filter by name or unit</source>
+        <translation>按姓名或单位筛选</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Holders</source>
+        <translation>知悉人</translation>
+    </message>
+    <message>
+        <source>At most {limit} people may know this password. Somebody removed knew it: the password must then be changed. Somebody added can open it once a holder shares it again or changes it.</source>
+        <translation>该密码最多只能由 {limit} 人知悉。被移除的人知道原密码，移除后须修改密码；新增的人须待现有知悉人重新共享或修改密码后才能查看。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportErrorModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>ImportErrorsDialog</name>
+    <message>
+        <source>The ledger was not imported</source>
+        <translation>台账未导入</translation>
+    </message>
+    <message>
+        <source>{file} was not imported: {count} problem(s) were found. Nothing was changed. Correct the file and import it again.</source>
+        <translation>{file} 未导入：发现 {count} 处问题，未作任何更改。请修改文件后重新导入。</translation>
     </message>
 </context>
 <context>
@@ -600,6 +2105,21 @@ Use {language} from the next start on?</source>
     </message>
 </context>
 <context>
+    <name>PasswordPromptDialog</name>
+    <message>
+        <source>Your password</source>
+        <translation>您的登录密码</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>密码不正确。</translation>
+    </message>
+</context>
+<context>
     <name>PlannedAreaPage</name>
     <message>
         <source>This area arrives in a later version.</source>
@@ -608,6 +2128,77 @@ Use {language} from the next start on?</source>
     <message>
         <source>It will hold: {what}</source>
         <translation>将包括：{what}</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformDialog</name>
+    <message>
+        <source>Add platform</source>
+        <translation>添加平台</translation>
+    </message>
+    <message>
+        <source>Edit platform</source>
+        <translation>编辑平台</translation>
+    </message>
+    <message>
+        <source>New accounts may use it</source>
+        <translation>新账号可以选用</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformTableModel</name>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformsPage</name>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPage</name>
+    <message>
+        <source>Filter: account, problem…</source>
+        <translation>筛选：账号、问题……</translation>
+    </message>
+    <message>
+        <source>{count} finding(s), {errors} of them errors. Double-click one to open the account.</source>
+        <translation>共 {count} 个问题，其中 {errors} 个错误。双击可打开相应账号。</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -627,6 +2218,141 @@ Use {language} from the next start on?</source>
     <message>
         <source>Tell {name} the temporary password in person. They must choose their own password at the next sign-in.</source>
         <translation>请当面将临时密码告知{name}。其下次登录时必须设置自己的密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>RogueActionDialog</name>
+    <message>
+        <source>Action on {name}</source>
+        <translation>处置“{name}”</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>处置措施</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>RogueEditorDialog</name>
+    <message>
+        <source>Record a rogue account</source>
+        <translation>登记违规账号</translation>
+    </message>
+    <message>
+        <source>Edit rogue account</source>
+        <translation>编辑违规账号</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Name used</source>
+        <translation>冒用名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Where and how found</source>
+        <translation>发现途径</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>RoguePage</name>
+    <message>
+        <source>Filter: name, platform, where found…</source>
+        <translation>筛选：名称、平台、发现途径……</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>登记…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Record action…</source>
+        <translation>记录处置…</translation>
+    </message>
+</context>
+<context>
+    <name>RogueTableModel</name>
+    <message>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Name used</source>
+        <translation>冒用名称</translation>
+    </message>
+    <message>
+        <source>Where found</source>
+        <translation>发现途径</translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation>最近处置</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>SetPasswordDialog</name>
+    <message>
+        <source>Set the password of {account}</source>
+        <translation>设置“{account}”的密码</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>New account password</source>
+        <translation>新账号密码</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <source>Your own password</source>
+        <translation>您本人的登录密码</translation>
+    </message>
+    <message>
+        <source>Change the password on the platform first, then store the same one here. It is kept encrypted in this computer&apos;s password store, for the holders only.</source>
+        <translation>请先在平台上修改密码，再在此保存同一密码。密码加密保存在本机系统密码库中，仅知悉人可以查看。</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
@@ -788,6 +2514,14 @@ Use {language} from the next start on?</source>
         <translation>解除登录锁定</translation>
     </message>
     <message>
+        <source>Handover…</source>
+        <translation>交接…</translation>
+    </message>
+    <message>
+        <source>Reassign every account this person runs, answers for or holds the password of</source>
+        <translation>把此人管理、负责或知悉密码的账号逐一交给接手人</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -878,6 +2612,26 @@ Use {language} from the next start on?</source>
         <translation>当前被锁定的登录</translation>
     </message>
     <message>
+        <source>Accounts</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Passwords to change</source>
+        <translation>须及时修改密码</translation>
+    </message>
+    <message>
+        <source>Filings overdue</source>
+        <translation>逾期未备案</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>账号问题</translation>
+    </message>
+    <message>
+        <source>Rogue accounts being handled</source>
+        <translation>处置中的违规账号</translation>
+    </message>
+    <message>
         <source>This database</source>
         <translation>本数据库</translation>
     </message>
@@ -910,12 +2664,55 @@ Use {language} from the next start on?</source>
         <translation>无操作 {minutes} 分钟后</translation>
     </message>
     <message>
+        <source>{account}: {reason}</source>
+        <translation>{account}：{reason}</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 项</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
+        <source>{count}: {accounts}</source>
+        <translation>{count} 项：{accounts}</translation>
+    </message>
+    <message>
+        <source>{count} ({errors} errors)</source>
+        <translation>{count} 个（其中 {errors} 个错误）</translation>
+    </message>
+    <message>
         <source>{login} until {time}</source>
         <translation>{login}（至 {time}）</translation>
+    </message>
+</context>
+<context>
+    <name>StepTableModel</name>
+    <message>
+        <source>Step</source>
+        <translation>审批环节</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签署人</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>待签署</translation>
     </message>
 </context>
 <context>
