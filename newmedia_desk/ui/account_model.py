@@ -37,7 +37,13 @@ from newmedia_desk.ui.account_texts import (
     status_name,
 )
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
-from newmedia_desk.ui.record_table import AnyIndex, RecordTableModel, RowRole, SortRole
+from newmedia_desk.ui.record_table import (
+    AnyIndex,
+    RecordTableModel,
+    RowRole,
+    SortRole,
+    row_contains_text,
+)
 from newmedia_desk.ui.texts import local_time
 
 RED = QColor("#b3261e")
@@ -241,11 +247,7 @@ class AccountFilterProxy(QSortFilterProxyModel):
             return False
         if not self._text:
             return True
-        for column in AccountColumn:
-            value = model.index(source_row, column, source_parent).data()
-            if isinstance(value, str) and self._text in value.casefold():
-                return True
-        return False
+        return row_contains_text(model, source_row, source_parent, AccountColumn, self._text)
 
     def record_at(self, proxy_row: int) -> AccountRow | None:
         """The row record of a visible row."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -53,6 +53,7 @@ from newmedia_desk.ui.clipboard import SecretClipboard
 from newmedia_desk.ui.credential_panel import CredentialPanel
 from newmedia_desk.ui.form_dialog import BANNER_ERROR
 from newmedia_desk.ui.prompts import Prompts, error_text
+from newmedia_desk.ui.record_table import select_proxy_row, select_source_row
 from newmedia_desk.ui.unit_model import unit_paths
 
 
@@ -286,29 +287,11 @@ class AccountsPage(QWidget):
 
     def _select_first(self) -> None:
         if self.proxy.rowCount():
-            index = self.proxy.index(0, 0)
-            self.table.selectionModel().select(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.setCurrentIndex(index)
+            select_proxy_row(self.table, self.proxy.index(0, 0))
 
     def select_account(self, account_id: int) -> bool:
         """Select an account's row if it is visible."""
-        row = self.model.row_of(account_id)
-        if row is None:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            return False
-        self.table.selectionModel().select(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.setCurrentIndex(index)
-        return True
+        return select_source_row(self.table, self.proxy, self.model.row_of(account_id))
 
     def selected(self) -> AccountRecord | None:
         """The account selected in the table."""

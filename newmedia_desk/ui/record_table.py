@@ -7,19 +7,23 @@ row, header and role plumbing is here once. Models hold DTOs from services, neve
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import IntEnum
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QAbstractItemView
 
 SortRole = Qt.ItemDataRole.UserRole
 """Role giving a value that sorts naturally (numbers and times as numbers)."""
@@ -124,3 +128,41 @@ class RecordTableModel(QAbstractTableModel, Generic[R, C]):
     def foreground(self, record: R) -> QBrush | None:
         """A text colour for a whole row, if any (e.g. grey for people who left)."""
         return None
+
+
+def select_proxy_row(view: QAbstractItemView, index: QModelIndex) -> bool:
+    """Select the whole row of ``index`` (an index of the view's model); False if invalid."""
+    if not index.isValid():
+        return False
+    selection = view.selectionModel()
+    selection.select(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    view.setCurrentIndex(index)
+    return True
+
+
+def select_source_row(
+    view: QAbstractItemView, proxy: QSortFilterProxyModel, source_row: int | None
+) -> bool:
+    """Select the visible row showing ``source_row`` of the proxy's source model."""
+    if source_row is None:
+        return False
+    source = proxy.sourceModel()
+    return select_proxy_row(view, proxy.mapFromSource(source.index(source_row, 0)))
+
+
+def row_contains_text(
+    model: QAbstractItemModel,
+    source_row: int,
+    parent: AnyIndex,
+    columns: Iterable[int],
+    folded_text: str,
+) -> bool:
+    """Whether any shown cell of the row contains ``folded_text`` (already case-folded)."""
+    for column in columns:
+        value = model.index(source_row, column, parent).data()
+        if isinstance(value, str) and folded_text in value.casefold():
+            return True
+    return False

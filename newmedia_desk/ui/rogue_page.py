@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDateTime, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -37,7 +37,7 @@ from newmedia_desk.ui.account_model import RogueColumn, RogueTableModel
 from newmedia_desk.ui.account_texts import rogue_action_name
 from newmedia_desk.ui.form_dialog import BANNER_ERROR, FormDialog
 from newmedia_desk.ui.prompts import error_text
-from newmedia_desk.ui.record_table import RowRole, SortRole
+from newmedia_desk.ui.record_table import RowRole, SortRole, select_source_row
 
 
 class RogueEditorDialog(FormDialog):
@@ -240,18 +240,7 @@ class RoguePage(QWidget):
 
     def select_rogue(self, rogue_id: int) -> bool:
         """Select an entry if visible."""
-        row = self.model.row_of(rogue_id)
-        if row is None:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            return False
-        self.table.selectionModel().select(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        return True
+        return select_source_row(self.table, self.proxy, self.model.row_of(rogue_id))
 
     def _update_buttons(self) -> None:
         record = self.selected()

@@ -10,7 +10,13 @@ from PySide6.QtGui import QBrush, QColor
 
 from newmedia_desk.domain.staff import StaffRecord
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
-from newmedia_desk.ui.record_table import AnyIndex, RecordTableModel, RowRole, SortRole
+from newmedia_desk.ui.record_table import (
+    AnyIndex,
+    RecordTableModel,
+    RowRole,
+    SortRole,
+    row_contains_text,
+)
 from newmedia_desk.ui.texts import ROLE_ORDER, local_time, role_names, staff_status
 
 _LEFT_COLOUR = QColor("#8a8a8a")
@@ -149,11 +155,7 @@ class StaffFilterProxy(QSortFilterProxyModel):
             return False
         if not self._text:
             return True
-        for column in StaffColumn:
-            value = model.index(source_row, column, source_parent).data()
-            if isinstance(value, str) and self._text in value.casefold():
-                return True
-        return False
+        return row_contains_text(model, source_row, source_parent, StaffColumn, self._text)
 
     def record_at(self, proxy_row: int) -> StaffRecord | None:
         """The record of a visible row."""

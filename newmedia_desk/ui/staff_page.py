@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +27,7 @@ from newmedia_desk.services.directory import DirectoryService
 from newmedia_desk.ui.form_dialog import BANNER_ERROR
 from newmedia_desk.ui.password_dialogs import ResetPasswordDialog
 from newmedia_desk.ui.prompts import Prompts, error_text
+from newmedia_desk.ui.record_table import select_source_row
 from newmedia_desk.ui.staff_editor import StaffEditorDialog
 from newmedia_desk.ui.staff_model import StaffColumn, StaffFilterProxy, StaffTableModel
 from newmedia_desk.ui.unit_model import unit_paths
@@ -167,19 +168,7 @@ class StaffPage(QWidget):
 
     def select_staff(self, staff_id: int) -> bool:
         """Select a person's row if it is visible."""
-        row = self.model.row_of(staff_id)
-        if row is None:
-            return False
-        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not proxy_index.isValid():
-            return False
-        self.table.selectionModel().select(
-            proxy_index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.setCurrentIndex(proxy_index)
-        return True
+        return select_source_row(self.table, self.proxy, self.model.row_of(staff_id))
 
     def selected(self) -> StaffRecord | None:
         """The person selected in the table."""
