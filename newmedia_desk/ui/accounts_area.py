@@ -26,7 +26,7 @@ from newmedia_desk.ui.account_detail import read_only_table
 from newmedia_desk.ui.account_model import FindingColumn, FindingTableModel
 from newmedia_desk.ui.accounts_page import AccountsPage
 from newmedia_desk.ui.clipboard import SecretClipboard
-from newmedia_desk.ui.form_dialog import BANNER_ERROR, FormDialog
+from newmedia_desk.ui.form_dialog import FormDialog, error_banner
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
 from newmedia_desk.ui.prompts import Prompts, error_text
 from newmedia_desk.ui.record_table import RecordTableModel, RowRole, SortRole
@@ -193,10 +193,7 @@ class PlatformsPage(QWidget):
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.add_button.clicked.connect(lambda: self._open(None))
         self.edit_button.clicked.connect(self._open_selected)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(BANNER_ERROR)
-        self.message.hide()
+        self.message = error_banner(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)

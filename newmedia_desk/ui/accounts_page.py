@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -51,7 +50,7 @@ from newmedia_desk.ui.account_texts import rotation_reason, status_name
 from newmedia_desk.ui.approval_sign_dialog import ApprovalSignDialog
 from newmedia_desk.ui.clipboard import SecretClipboard
 from newmedia_desk.ui.credential_panel import CredentialPanel
-from newmedia_desk.ui.form_dialog import BANNER_ERROR
+from newmedia_desk.ui.form_dialog import error_banner
 from newmedia_desk.ui.prompts import Prompts, error_text
 from newmedia_desk.ui.record_table import select_proxy_row, select_source_row
 from newmedia_desk.ui.unit_model import unit_paths
@@ -155,11 +154,7 @@ class AccountsPage(QWidget):
         self.authorisation_form_button.clicked.connect(self.export_authorisation_form)
         self.import_button.clicked.connect(self.import_ledger)
 
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(BANNER_ERROR)
-        self.message.hide()
+        self.message = error_banner(self)
 
         self.credential_panel = CredentialPanel(
             ctx.credentials, actor, prompts, clipboard, self._staff_and_paths, self

@@ -39,7 +39,7 @@ from newmedia_desk.domain.staff import Principal
 from newmedia_desk.services.accounts import AccountService
 from newmedia_desk.services.auth import AuthService
 from newmedia_desk.ui.account_texts import decision_name, verification_name
-from newmedia_desk.ui.form_dialog import BANNER_ERROR
+from newmedia_desk.ui.form_dialog import error_banner
 from newmedia_desk.ui.prompts import error_text
 from newmedia_desk.ui.sign_in import SignInForm
 from newmedia_desk.ui.texts import local_time, role_name
@@ -126,11 +126,7 @@ class ApprovalSignDialog(QDialog):
         self.password_edit.setPlaceholderText(
             self.tr("Your password again: your decision is signed with your personal key")
         )
-        self.message = QLabel(self.review_page)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(BANNER_ERROR)
-        self.message.hide()
+        self.message = error_banner(self.review_page)
         self.sign_button = QPushButton(self.tr("Sign"), self.review_page)
         self.sign_button.clicked.connect(self.sign)
         self.cancel_button = QPushButton(self.tr("Cancel"), self.review_page)

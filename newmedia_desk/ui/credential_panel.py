@@ -42,7 +42,12 @@ from newmedia_desk.services.credentials import (
 from newmedia_desk.ui.account_dialogs import PasswordPromptDialog
 from newmedia_desk.ui.account_texts import rotation_reason
 from newmedia_desk.ui.clipboard import SecretClipboard
-from newmedia_desk.ui.form_dialog import BANNER_ERROR, BANNER_NOTE, FormDialog, InputProblemError
+from newmedia_desk.ui.form_dialog import (
+    BANNER_NOTE,
+    FormDialog,
+    InputProblemError,
+    error_banner,
+)
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
 from newmedia_desk.ui.password_dialogs import password_edit
 from newmedia_desk.ui.prompts import Prompts, error_text
@@ -270,11 +275,7 @@ class CredentialPanel(QWidget):
         self.status: CredentialStatus | None = None
         self.dialog: FormDialog | None = None
 
-        self.store_banner = QLabel(self)
-        self.store_banner.setObjectName("store_problem")
-        self.store_banner.setWordWrap(True)
-        self.store_banner.setStyleSheet(BANNER_ERROR)
-        self.store_banner.hide()
+        self.store_banner = error_banner(self, "store_problem")
         self.rotation_label = QLabel(self)
         self.rotation_label.setObjectName("rotation")
         self.rotation_label.setWordWrap(True)

@@ -28,6 +28,16 @@ BANNER_ERROR = "color: #a61b1b; background: #fdecea; padding: 6px; border-radius
 BANNER_NOTE = "color: #7a5200; background: #fff4d6; padding: 6px; border-radius: 3px;"
 
 
+def error_banner(parent: QWidget, name: str = "message") -> QLabel:
+    """A hidden, word-wrapped red message line (shown with ``setText`` + ``show``)."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(BANNER_ERROR)
+    label.hide()
+    return label
+
+
 class InputProblemError(Exception):
     """Raised by ``submit`` for a problem the dialog itself found (e.g. two passwords differ)."""
 

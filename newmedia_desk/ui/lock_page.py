@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from newmedia_desk.domain.errors import DeskError
 from newmedia_desk.domain.staff import Principal
 from newmedia_desk.services.auth import AuthService
-from newmedia_desk.ui.form_dialog import BANNER_ERROR
+from newmedia_desk.ui.form_dialog import error_banner
 from newmedia_desk.ui.prompts import error_text
 from newmedia_desk.ui.texts import person_line
 
@@ -48,11 +48,7 @@ class LockPage(QWidget):
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setPlaceholderText(self.tr("Password"))
         self.password_edit.returnPressed.connect(self.submit)
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(BANNER_ERROR)
-        self.message.hide()
+        self.message = error_banner(self)
         self.unlock_button = QPushButton(self.tr("Unlock"), self)
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.submit)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -35,7 +34,7 @@ from newmedia_desk.ui.account_detail import read_only_table
 from newmedia_desk.ui.account_dialogs import date_edit, date_of
 from newmedia_desk.ui.account_model import RogueColumn, RogueTableModel
 from newmedia_desk.ui.account_texts import rogue_action_name
-from newmedia_desk.ui.form_dialog import BANNER_ERROR, FormDialog
+from newmedia_desk.ui.form_dialog import FormDialog, error_banner
 from newmedia_desk.ui.prompts import error_text
 from newmedia_desk.ui.record_table import RowRole, SortRole, select_source_row
 
@@ -194,10 +193,7 @@ class RoguePage(QWidget):
         self.add_button.clicked.connect(self.open_add)
         self.edit_button.clicked.connect(self.open_edit)
         self.action_button.clicked.connect(self.open_action)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(BANNER_ERROR)
-        self.message.hide()
+        self.message = error_banner(self)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.action_button):
             buttons.addWidget(button)

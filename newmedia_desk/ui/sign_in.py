@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from newmedia_desk import APP_DISPLAY_NAME
 from newmedia_desk.domain.errors import DeskError
-from newmedia_desk.ui.form_dialog import BANNER_ERROR
+from newmedia_desk.ui.form_dialog import BANNER_ERROR, error_banner
 from newmedia_desk.ui.prompts import error_text
 
 if TYPE_CHECKING:
@@ -59,11 +59,7 @@ class SignInForm(QWidget):
         self.password_edit = QLineEdit(self)
         self.password_edit.setObjectName("password")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(BANNER_ERROR)
-        self.message.hide()
+        self.message = error_banner(self)
         self.sign_in_button = QPushButton(self.tr("Sign in"), self)
         self.sign_in_button.setDefault(True)
         self.sign_in_button.setAutoDefault(True)

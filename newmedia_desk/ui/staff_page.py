@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -24,7 +23,7 @@ from newmedia_desk.domain.roles import Permission
 from newmedia_desk.domain.staff import Principal, StaffRecord, UnitRecord
 from newmedia_desk.services.auth import AuthService
 from newmedia_desk.services.directory import DirectoryService
-from newmedia_desk.ui.form_dialog import BANNER_ERROR
+from newmedia_desk.ui.form_dialog import error_banner
 from newmedia_desk.ui.password_dialogs import ResetPasswordDialog
 from newmedia_desk.ui.prompts import Prompts, error_text
 from newmedia_desk.ui.record_table import select_source_row
@@ -112,11 +111,7 @@ class StaffPage(QWidget):
         self.unlock_button.clicked.connect(self.unlock_sign_in)
         self.refresh_button.clicked.connect(self.refresh)
 
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(BANNER_ERROR)
-        self.message.hide()
+        self.message = error_banner(self)
 
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)

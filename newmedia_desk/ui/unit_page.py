@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTreeView,
@@ -20,7 +19,7 @@ from newmedia_desk.domain.errors import DeskError
 from newmedia_desk.domain.roles import Permission
 from newmedia_desk.domain.staff import Principal, UnitRecord
 from newmedia_desk.services.directory import DirectoryService
-from newmedia_desk.ui.form_dialog import BANNER_ERROR, FormDialog
+from newmedia_desk.ui.form_dialog import FormDialog, error_banner
 from newmedia_desk.ui.prompts import error_text
 from newmedia_desk.ui.unit_model import UnitColumn, UnitTreeModel, unit_paths
 
@@ -120,10 +119,7 @@ class UnitPage(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAlternatingRowColors(True)
         self.tree.doubleClicked.connect(lambda _index: self.open_edit())
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(BANNER_ERROR)
-        self.message.hide()
+        self.message = error_banner(self)
         self.add_button = QPushButton(self.tr("Add unit…"), self)
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
