@@ -30,7 +30,9 @@ class SettingsArea(QWidget):
         self.tabs = QTabWidget(self)
         self.staff_page = StaffPage(ctx.directory, ctx.auth, actor, prompts, self, ctx=ctx)
         self.unit_page = UnitPage(ctx.directory, actor, self)
-        self.office_page = OfficeSettingsPage(ctx.settings, actor, prompts, self)
+        self.office_page = OfficeSettingsPage(
+            ctx.settings, actor, prompts, self, accounts=ctx.accounts
+        )
         self.audit_page = AuditPage(ctx.audit, actor, self)
         self.tabs.addTab(self.staff_page, self.tr("Staff"))
         self.tabs.addTab(self.unit_page, self.tr("Units"))

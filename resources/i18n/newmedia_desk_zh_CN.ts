@@ -2084,12 +2084,84 @@ Use {language} from the next start on?</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
+        <source>People who may know a password</source>
+        <translation>账号密码知悉人上限</translation>
     </message>
     <message>
-        <source>The window locks itself after this many minutes without keyboard or mouse input, also after the computer slept.</source>
-        <translation>键盘和鼠标无操作达到该时长后，窗口自动锁定；电脑休眠唤醒后同样适用。</translation>
+        <source> people</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <source>Filing due within</source>
+        <translation>备案期限</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <source>Show a password again without re-entry for</source>
+        <translation>查看密码后免再次输入密码的时间</translation>
+    </message>
+    <message>
+        <source>Remind to change a password after</source>
+        <translation>密码修改提醒周期</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>One word per line, e.g. 检察</source>
+        <translation>每行一个词，例如：检察</translation>
+    </message>
+    <message>
+        <source>Words an account name may use only with approval</source>
+        <translation>账号名称保留字（须经批准方可使用）</translation>
+    </message>
+    <message>
+        <source>Opinion box</source>
+        <translation>意见栏</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签署人角色</translation>
+    </message>
+    <message>
+        <source>Own unit only</source>
+        <translation>限本单位</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Steps of the account opening approval</source>
+        <translation>账号开设审批步骤</translation>
+    </message>
+    <message>
+        <source>Applications already in approval keep the steps they started with. “Own unit only”: the signer must belong to the applying unit or a unit above it.</source>
+        <translation>已在审批中的申请仍按原步骤进行。“限本单位”：签署人须属于申请单位或其上级单位。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Only the office administrator can change these settings.</source>
@@ -2098,6 +2170,14 @@ Use {language} from the next start on?</source>
     <message>
         <source>Lock after idle</source>
         <translation>无操作自动锁定</translation>
+    </message>
+    <message>
+        <source>The window locks itself after the idle minutes without keyboard or mouse input, also after the computer slept.</source>
+        <translation>无键盘或鼠标操作达到设定分钟数后窗口自动锁定，电脑休眠后同样锁定。</translation>
+    </message>
+    <message>
+        <source>New opinion</source>
+        <translation>新意见栏</translation>
     </message>
     <message>
         <source>The settings were saved.</source>

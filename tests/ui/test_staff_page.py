@@ -274,7 +274,8 @@ def test_office_settings_denied_for_clerk_even_if_forced(
     area = window.work_area.settings_area
     area.tabs.setCurrentWidget(area.office_page)
     assert not area.office_page.save_button.isEnabled()
-    area.office_page.save()  # as if the button were pressed anyway
+    area.office_page.idle_spin.setValue(30)  # as if the disabled field were edited anyway
+    area.office_page.save()  # and the button pressed anyway
     assert prompts.warnings and "not permitted" in prompts.warnings[-1]
     area.tabs.setCurrentWidget(area.audit_page)
     assert not area.audit_page.table.isVisibleTo(area.audit_page)
