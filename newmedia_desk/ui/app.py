@@ -67,7 +67,8 @@ def run_gui(
     """
     if smoke_test:
         return _smoke_test(db, lang)
-    app = _application()
+    # The SVG icon loads Qt's SVG plugin: set it after the first paint (see _Starter).
+    app = _application(icon=False)
     from newmedia_desk.ui.prompts import QtPrompts
     from newmedia_desk.ui.settings import UiSettings
 
@@ -126,7 +127,7 @@ def _drop_stray_quits(app: QApplication) -> None:
     QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
 
 
-def _application() -> QApplication:
+def _application(*, icon: bool = True) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     existing = QApplication.instance()
@@ -134,7 +135,8 @@ def _application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
-    app.setWindowIcon(app_icon())
+    if icon:
+        app.setWindowIcon(app_icon())
     return app
 
 
@@ -210,6 +212,7 @@ class _Starter:
         if self.ctx is not None or self._opening:
             return
         self._opening = True
+        self.app.setWindowIcon(app_icon())
         from newmedia_desk.logs import configure_logging
         from newmedia_desk.paths import default_data_dir
 
@@ -260,9 +263,7 @@ class _Starter:
         window = self.sign_in_window
         if window is None:
             auth = self.ctx.auth if self.ctx is not None else None
-            window = SignInWindow(
-                auth, last_login=login or self.settings.get(LAST_LOGIN), icon=app_icon()
-            )
+            window = SignInWindow(auth, last_login=login or self.settings.get(LAST_LOGIN))
             window.signed_in.connect(self.open_main)
             self.sign_in_window = window
         elif login:
