@@ -113,6 +113,21 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path)
     _sign_in_options(restore)
 
+    chk = sub.add_parser(
+        "check", help="check a post's text: banned terms, privacy, wording, platform rules"
+    )
+    chk.add_argument("file", nargs="?", default="-", help="text file (UTF-8), or - for stdin")
+    chk.add_argument("--platform", help="platform name, e.g. 微博 or 微信公众号")
+    chk.add_argument("--title", default="", help="the post's title")
+    chk.add_argument(
+        "--lexicon",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="extra lexicon file, used with the shipped ones (repeatable)",
+    )
+    chk.add_argument("--json", action="store_true", help="print JSON")
+
     key = sub.add_parser("audit-key", help="carry the audit key to another PC sharing the database")
     _db_option(key, top=False)
     key_sub = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)
@@ -415,6 +430,61 @@ def _write_private(path: Path, text: str) -> None:
         fh.write(text + "\n")
 
 
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _cmd_check(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
+    """Read-only: no database and no AppContext."""
+    from newmedia_desk.domain.checker.check import check, default_lexicon
+    from newmedia_desk.domain.checker.lexicon import LexiconError, load_lexicon
+
+    try:
+        path = None if args.file == "-" else Path(args.file)
+        text = io.inp.read() if path is None else path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {args.file}: {exc}") from None
+    try:
+        extra = tuple(load_lexicon(Path(f)) for f in args.lexicon)
+    except OSError as exc:
+        raise UsageError(f"cannot read lexicon: {exc}") from None
+    except LexiconError as exc:
+        raise UsageError(f"bad lexicon: {exc.message}") from None
+    result = check(
+        text, title=args.title, platform=args.platform, lexicons=(default_lexicon(), *extra)
+    )
+    rows = []
+    for f in result.findings:
+        source = args.title if f.field == "title" else text
+        line, col = _line_col(source, f.start)
+        rows.append(
+            {
+                "field": f.field,
+                "line": line,
+                "column": col,
+                "start": f.start,
+                "end": f.end,
+                "severity": f.severity.value,
+                "category": f.category,
+                "term": f.term,
+                "text": source[f.start : f.end],
+                "suggestion": f.suggestion,
+                "rule": f.rule,
+            }
+        )
+    if args.json:
+        doc = {"blocks": result.blocks, "suggested_tier": result.suggested_tier.value}
+        io.say(json.dumps({**doc, "findings": rows}, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            where = f"{r['line']}:{r['column']}" + (" (title)" if r["field"] == "title" else "")
+            hint = f" → {r['suggestion']}" if r["suggestion"] else ""
+            io.say(f"{where}\t{r['severity']}\t{r['category']}\t{r['text']}{hint}")
+        io.say(f"findings: {len(rows)}; suggested tier: {result.suggested_tier.value}")
+    return 1 if result.blocks else 0
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, ContextFactory, _IO], int]] = {
     "init": _cmd_init,
     "demo": _cmd_demo,
@@ -425,4 +495,5 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, ContextFactory, _IO], int]] =
     "import": _cmd_import,
     "export": _cmd_export,
     "audit-key": _cmd_audit_key,
+    "check": _cmd_check,
 }

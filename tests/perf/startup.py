@@ -60,6 +60,7 @@ FORBIDDEN_BEFORE_PAINT: tuple[str, ...] = (
     "xlsxwriter",
     "keyring.backends",
     "ahocorasick",
+    "opencc_purepy",
 )
 """Module prefixes that must not be imported before the first paint (goal 2)."""
 WATCHED_INFO: tuple[str, ...] = ("keyring", "sqlalchemy", "alembic", "argon2", "cryptography")

@@ -1,0 +1,106 @@
+"""The shadow copy the matcher runs on, with a map back to the original text.
+
+The original text is never modified. Every character of the shadow remembers the index of
+the original character it came from, so a hit ``[a, b)`` in the shadow maps back to the
+exact original span ``[origin[a], origin[b - 1] + 1)``.
+
+Per original character: Unicode NFKC (which also turns full-width forms half-width),
+case-fold, traditional → simplified Chinese (OpenCC ``t2s`` via ``opencc-purepy``), and
+dropped entirely when it is a format character (category Cf: zero-width space/joiners,
+U+2060, U+FEFF, U+00AD, bidi controls), a combining mark or variation selector (Mn, Me),
+a control character, a space, punctuation or a symbol (emoji included) — so such
+characters inserted between the characters of a term do not hide it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+_DROPPED_CATEGORIES = frozenset({"Cf", "Cc", "Cs", "Co", "Mn", "Me", "Zs", "Zl", "Zp"})
+_DROPPED_PREFIXES = ("P", "S")
+
+_t2s: Callable[[str], str] | None = None
+
+
+def _t2s_converter() -> Callable[[str], str]:
+    global _t2s
+    if _t2s is None:
+        import opencc_purepy
+
+        converter: Any = opencc_purepy.OpenCC("t2s")
+        _t2s = converter.convert
+    return _t2s
+
+
+def _fold_one(ch: str) -> str:
+    """Fold one already-NFKC character; '' when it is dropped."""
+    cat = unicodedata.category(ch)
+    if cat in _DROPPED_CATEGORIES or cat.startswith(_DROPPED_PREFIXES):
+        return ""
+    folded = ch.casefold()
+    if ord(ch) >= 0x3400:
+        simplified = _t2s_converter()(folded)
+        if len(simplified) == 1:
+            folded = simplified
+    return folded
+
+
+def fold_char(ch: str) -> str:
+    """Return what one original character becomes in the shadow ('' when dropped)."""
+    cat = unicodedata.category(ch)
+    if cat in _DROPPED_CATEGORIES or cat.startswith(_DROPPED_PREFIXES):
+        return ""
+    return "".join(_fold_one(c) for c in unicodedata.normalize("NFKC", ch))
+
+
+class _FoldCache(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        value = fold_char(key)
+        self[key] = value
+        return value
+
+
+_CACHE = _FoldCache()
+
+
+@dataclass(frozen=True, slots=True)
+class Shadow:
+    """The normalised copy of a text and, per shadow character, its original index."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map the shadow span ``[start, end)`` (non-empty) to the original text."""
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def normalise(text: str) -> Shadow:
+    """Build the shadow copy of ``text`` (which is left untouched)."""
+    cache = _CACHE
+    parts: list[str] = []
+    origin: list[int] = []
+    add_part = parts.append
+    add_origin = origin.append
+    for i, ch in enumerate(text):
+        folded = cache[ch]
+        if not folded:
+            continue
+        if len(folded) == 1:
+            add_part(folded)
+            add_origin(i)
+        else:
+            parts.append(folded)
+            origin.extend([i] * len(folded))
+    return Shadow("".join(parts), tuple(origin))
+
+
+def normalise_term(term: str) -> str:
+    """The shadow form of a lexicon term (what the automaton stores)."""
+    cache = _CACHE
+    return "".join(cache[ch] for ch in term)
