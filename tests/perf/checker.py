@@ -10,7 +10,11 @@ traditional characters). Goals (issue 4, perf-baselines.md §4):
 
 1. full check of the 10 000-character text (normalise + match + map back) ≤ 5 ms median;
 2. the same ≤ 3× bare pyahocorasick ``iter`` over the already normalised text;
-3. building the lexicon's automaton ≤ 300 ms.
+3. building the lexicon's automaton ≤ 300 ms;
+
+Printed but not gating (the research notes' stricter figures, perf-baselines.md §6): the
+full check ≤ 4× bare ahocorasick_rs (the engine the checker uses), and a 300-character draft
+≤ 0.1 ms.
 
 Also printed: the same for a 300-character text, and ``check()`` as a whole (privacy and
 platform rules included). Each goal prints PASS or FAIL; the exit code is 0 unless
@@ -84,6 +88,10 @@ def _bare_scan(automaton: Any, shadow_text: str) -> object:
     return list(automaton.iter(shadow_text))
 
 
+def _rust_scan(automaton: Any, shadow_text: str) -> object:
+    return automaton.find_matches_as_indexes(shadow_text, overlapping=True)
+
+
 def _full_scan(matcher: Matcher, text: str) -> object:
     return matcher.find(normalise(text))
 
@@ -103,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print its figures; return the exit code."""
     import ahocorasick
+    import ahocorasick_rs
 
     args = build_parser().parse_args(argv)
     rng = random.Random(20261121)
@@ -123,11 +132,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         key = normalise_term(t.term)
         bare.add_word(key, key)
     bare.make_automaton()
+    keys = sorted({normalise_term(t.term) for t in lexicon.terms})
+    rust: Any = ahocorasick_rs.AhoCorasick(keys)
 
     results: dict[str, tuple[float, float, float]] = {}
     for label, text in (("10k", long_text), ("300", short_text)):
         shadow_text = normalise(text).text
         results[f"bare {label}"] = median_ms(partial(_bare_scan, bare, shadow_text), args.runs)
+        results[f"rs {label}"] = median_ms(partial(_rust_scan, rust, shadow_text), args.runs)
         results[f"full {label}"] = median_ms(partial(_full_scan, matcher, text), args.runs)
         results[f"check {label}"] = median_ms(partial(_check, lexicon, text), args.runs)
     found = {(h.start, h.end, h.term.term) for h in matcher.find(normalise(long_text))}
@@ -146,8 +158,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("lexicon build ≤ 300 ms", build_ms <= 300.0),
         ("hits equal bare pyahocorasick", hits == bare_hits),
     ]
+    # The research notes' stricter figures (perf-baselines.md §6): printed, not gating.
+    stricter = [
+        (
+            f"full ≤ 4× bare ahocorasick_rs (ratio {full / results['rs 10k'][0]:.2f})",
+            full <= 4 * results["rs 10k"][0],
+        ),
+        ("full check of a 300-char draft ≤ 0.1 ms", results["full 300"][0] <= 0.1),
+    ]
     for text, ok in goals:
         print(f"{_verdict(ok)}: {text}")
+    for text, ok in stricter:
+        print(f"{_verdict(ok)} (perf-baselines §6, informative): {text}")
     all_ok = all(ok for _, ok in goals)
     suffix = "" if args.strict else " (exit 0: not --strict)"
     print(f"overall: {_verdict(all_ok)}{suffix}")

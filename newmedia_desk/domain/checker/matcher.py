@@ -20,33 +20,37 @@ class Hit:
 
 
 class Matcher:
-    """The automaton of one lexicon version."""
+    """The automaton of one lexicon version.
+
+    ahocorasick_rs (Rust) in overlapping mode: every occurrence of every term is reported,
+    which a banned-word check needs; it scans about 10× faster than pyahocorasick on
+    Chinese text (a few thousand distinct characters make pyahocorasick's node search slow).
+    """
 
     def __init__(self, lexicon: Lexicon) -> None:
-        import ahocorasick
+        import ahocorasick_rs
 
         self.version = lexicon.version
         groups: dict[str, list[Term]] = {}
         for term in lexicon.terms:
             groups.setdefault(normalise_term(term.term), []).append(term)
-        automaton: Any = ahocorasick.Automaton()
-        for key, terms in groups.items():
-            automaton.add_word(key, (len(key), tuple(terms)))
-        if groups:
-            automaton.make_automaton()
+        self._keys = list(groups)
+        self._terms = [tuple(terms) for terms in groups.values()]
+        automaton: Any = ahocorasick_rs.AhoCorasick(self._keys) if self._keys else None
         self._automaton = automaton
-        self._empty = not groups
 
     def find(self, shadow: Shadow) -> list[Hit]:
-        """Every hit in the shadow text, overlapping ones included, in order of end."""
-        if self._empty or not shadow.text:
+        """Every hit in the shadow text, overlapping ones included."""
+        if self._automaton is None or not shadow.text:
             return []
         origin = shadow.origin
+        terms = self._terms
         hits: list[Hit] = []
-        for end, (length, terms) in self._automaton.iter(shadow.text):
-            start = origin[end - length + 1]
-            stop = origin[end] + 1
-            hits.extend(Hit(t, start, stop) for t in terms)
+        for index, start, end in self._automaton.find_matches_as_indexes(
+            shadow.text, overlapping=True
+        ):
+            first, stop = origin[start], origin[end - 1] + 1
+            hits.extend(Hit(t, first, stop) for t in terms[index])
         return hits
 
 

@@ -14,12 +14,13 @@ characters inserted between the characters of a term do not hide it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
 _DROPPED_CATEGORIES = frozenset({"Cf", "Cc", "Cs", "Co", "Mn", "Me", "Zs", "Zl", "Zp"})
 _DROPPED_PREFIXES = ("P", "S")
@@ -58,14 +59,38 @@ def fold_char(ch: str) -> str:
     return "".join(_fold_one(c) for c in unicodedata.normalize("NFKC", ch))
 
 
-class _FoldCache(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        value = fold_char(key)
+class _FoldTable(dict[int, str]):
+    """``ord(ch) → fold_char(ch)``, filled on first sight; usable by ``str.translate``.
+
+    It also collects the *irregular* characters, those that do not fold to exactly one
+    character, because only they break the one-to-one position map.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.irregular: set[str] = set()
+        self._pattern: re.Pattern[str] | None = None
+        self._pattern_size = -1
+
+    def __missing__(self, key: int) -> str:
+        ch = chr(key)
+        value = fold_char(ch)
         self[key] = value
+        if len(value) != 1:
+            self.irregular.add(ch)
         return value
 
+    def irregular_runs(self) -> re.Pattern[str]:
+        """A pattern matching runs of irregular characters (rebuilt when the set grew)."""
+        if self._pattern is None or self._pattern_size != len(self.irregular):
+            chars = "".join(re.escape(c) for c in sorted(self.irregular))
+            # An empty class never matches; "(?!)" says so explicitly.
+            self._pattern = re.compile(f"[{chars}]+" if chars else "(?!)")
+            self._pattern_size = len(self.irregular)
+        return self._pattern
 
-_CACHE = _FoldCache()
+
+_TABLE = _FoldTable()
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +98,7 @@ class Shadow:
     """The normalised copy of a text and, per shadow character, its original index."""
 
     text: str
-    origin: tuple[int, ...]
+    origin: Sequence[int]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map the shadow span ``[start, end)`` (non-empty) to the original text."""
@@ -81,26 +106,28 @@ class Shadow:
 
 
 def normalise(text: str) -> Shadow:
-    """Build the shadow copy of ``text`` (which is left untouched)."""
-    cache = _CACHE
-    parts: list[str] = []
+    """Build the shadow copy of ``text`` (which is left untouched).
+
+    ``str.translate`` does the per-character folding in C; the position map is then built
+    from runs: regular characters map one-to-one (``range``), and only the runs of
+    dropped or expanding characters are walked in Python.
+    """
+    table = _TABLE
+    shadow = text.translate(table)
     origin: list[int] = []
-    add_part = parts.append
-    add_origin = origin.append
-    for i, ch in enumerate(text):
-        folded = cache[ch]
-        if not folded:
-            continue
-        if len(folded) == 1:
-            add_part(folded)
-            add_origin(i)
-        else:
-            parts.append(folded)
-            origin.extend([i] * len(folded))
-    return Shadow("".join(parts), tuple(origin))
+    previous = 0
+    for run in table.irregular_runs().finditer(text):
+        start, end = run.span()
+        origin.extend(range(previous, start))
+        for i in range(start, end):
+            width = len(table[ord(text[i])])
+            if width:
+                origin.extend([i] * width)
+        previous = end
+    origin.extend(range(previous, len(text)))
+    return Shadow(shadow, origin)
 
 
 def normalise_term(term: str) -> str:
     """The shadow form of a lexicon term (what the automaton stores)."""
-    cache = _CACHE
-    return "".join(cache[ch] for ch in term)
+    return term.translate(_TABLE)

@@ -53,7 +53,8 @@ def text_length(text: str, counting: Counting) -> int:
     """The length of ``text`` as the platform counts it (halves rounded up)."""
     if counting is Counting.CHARACTERS:
         return len(text)
-    ascii_count = sum(1 for ch in text if ord(ch) < 128)
+    # Encoding with errors='ignore' keeps exactly the ASCII characters, counted in C.
+    ascii_count = len(text.encode("ascii", "ignore"))
     return (len(text) - ascii_count) + math.ceil(ascii_count / 2)
 
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from newmedia_desk.domain.checker.check import check
 from newmedia_desk.domain.checker.lexicon import Severity, parse_lexicon
 from newmedia_desk.domain.checker.matcher import matcher_for
-from newmedia_desk.domain.checker.normalise import normalise
+from newmedia_desk.domain.checker.normalise import fold_char, normalise
 
 LEX = parse_lexicon("网络赌场\t赌博\tblock\t删除\ncasino\t赌博\tblock\n", source="t")
 
@@ -136,6 +136,38 @@ def test_every_shadow_character_points_into_the_original(text: str) -> None:
     assert all(0 <= i < len(text) for i in shadow.origin)
 
 
+def _reference_shadow(text: str) -> tuple[str, list[int]]:
+    # The definition, one character at a time: what the fast run-based map must equal.
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        folded = fold_char(ch)
+        chars.append(folded)
+        origin.extend([i] * len(folded))
+    return "".join(chars), origin
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80) | st.text(alphabet="ｃ網a ß​，😀́ﬁ㎏Ⅻ", max_size=40))
+def test_fast_normalise_equals_the_per_character_definition(text: str) -> None:
+    shadow = normalise(text)
+    assert (shadow.text, list(shadow.origin)) == _reference_shadow(text)
+
+
+def test_overlapping_hits_across_scripts_are_all_reported() -> None:
+    lexicon = parse_lexicon("网络\nab\n网络赌场\n赌场\nbc\n", source="o")
+    found = {
+        (h.term.term, h.start, h.end) for h in matcher_for(lexicon).find(normalise("网络赌场abc"))
+    }
+    assert found == {
+        ("网络", 0, 2),
+        ("网络赌场", 0, 4),
+        ("赌场", 2, 4),
+        ("ab", 4, 6),
+        ("bc", 5, 7),
+    }
+
+
 def test_lexicon_severity_reaches_the_finding() -> None:
     result = check("網絡賭場", lexicons=LEX)
     [finding] = result.findings
@@ -149,7 +181,7 @@ def test_importing_the_checker_loads_neither_library() -> None:
 
     code = (
         "import sys, newmedia_desk.domain.checker.check, newmedia_desk.cli\n"
-        "print(sorted({'ahocorasick', 'opencc_purepy'} & set(sys.modules)))"
+        "print(sorted({'ahocorasick', 'ahocorasick_rs', 'opencc_purepy'} & set(sys.modules)))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
