@@ -22,6 +22,7 @@ from newmedia_desk import APP_DISPLAY_NAME, __version__
 if TYPE_CHECKING:
     from newmedia_desk.context import AppContext
     from newmedia_desk.domain.accounts import AccountRecord
+    from newmedia_desk.domain.checker.lexicon import Lexicon
     from newmedia_desk.domain.staff import Principal
 
 PASSWORD_ENV = "NEWMEDIA_DESK_PASSWORD"
@@ -124,9 +125,39 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="FILE",
-        help="extra lexicon file, used with the shipped ones (repeatable)",
+        help="extra lexicon file, used with the office's or shipped ones (repeatable)",
+    )
+    chk.add_argument(
+        "--shipped",
+        action="store_true",
+        help="use the shipped lexicons only, not the office's from the database",
     )
     chk.add_argument("--json", action="store_true", help="print JSON")
+    _db_option(chk, top=False)
+
+    lex = sub.add_parser("lexicon", help="list, export or import the checker's lexicons")
+    _db_option(lex, top=False)
+    lex_sub = lex.add_subparsers(dest="lexicon_command", metavar="ACTION", required=True)
+    lex_list = lex_sub.add_parser("list", help="every lexicon with its revision and size")
+    lex_list.add_argument("--json", action="store_true", help="print JSON")
+    lex_export = lex_sub.add_parser("export", help="write a lexicon's current terms as a file")
+    lex_export.add_argument("name", help="the lexicon, e.g. banned (see 'lexicon list')")
+    lex_export.add_argument(
+        "--out", type=Path, metavar="FILE", help="the file to write (default: stdout)"
+    )
+    lex_import = lex_sub.add_parser(
+        "import", help="import a lexicon file into a lexicon (all lines or none; administrators)"
+    )
+    lex_import.add_argument("name", help="the lexicon to import into")
+    lex_import.add_argument("file", type=Path, help="lexicon file (UTF-8, term<TAB>category…)")
+    lex_import.add_argument(
+        "--replace",
+        action="store_true",
+        help="the file replaces every term (default: merge, updating terms already there)",
+    )
+    _sign_in_options(lex_import)
+    for action in (lex_list, lex_export, lex_import):
+        _db_option(action, top=False)
 
     key = sub.add_parser("audit-key", help="carry the audit key to another PC sharing the database")
     _db_option(key, top=False)
@@ -435,8 +466,35 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+def _office_lexicons(value: str | None) -> tuple[Lexicon, ...] | None:
+    """The office's lexicons when its database exists (never creates one), else ``None``."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from newmedia_desk.domain.errors import StorageError
+    from newmedia_desk.services.lexicons import office_lexicons
+    from newmedia_desk.storage.database import Database
+    from newmedia_desk.storage.location import resolve_db_url, sqlite_path
+
+    url = resolve_db_url(value)
+    if url.get_backend_name() == "sqlite":
+        path = sqlite_path(url)
+        if path is None or not path.is_file():
+            return None
+    db = Database(url)
+    try:
+        return office_lexicons(db)
+    except (SQLAlchemyError, UnicodeDecodeError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise StorageError(
+            f"cannot read the office's lexicons from {db.describe()}: {first} "
+            "(--shipped checks with the shipped lexicons only)"
+        ) from exc
+    finally:
+        db.dispose()
+
+
 def _cmd_check(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
-    """Read-only: no database and no AppContext."""
+    """Read-only, no AppContext: the office's lexicons if its database exists, else shipped."""
     from newmedia_desk.domain.checker.check import check, default_lexicon
     from newmedia_desk.domain.checker.lexicon import LexiconError, load_lexicon
 
@@ -451,9 +509,9 @@ def _cmd_check(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> in
         raise UsageError(f"cannot read lexicon: {exc}") from None
     except LexiconError as exc:
         raise UsageError(f"bad lexicon: {exc.message}") from None
-    result = check(
-        text, title=args.title, platform=args.platform, lexicons=(default_lexicon(), *extra)
-    )
+    office = None if args.shipped else _office_lexicons(args.db)
+    base = (default_lexicon(),) if office is None else office
+    result = check(text, title=args.title, platform=args.platform, lexicons=(*base, *extra))
     rows = []
     for f in result.findings:
         source = args.title if f.field == "title" else text
@@ -474,7 +532,11 @@ def _cmd_check(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> in
             }
         )
     if args.json:
-        doc = {"blocks": result.blocks, "suggested_tier": result.suggested_tier.value}
+        doc = {
+            "blocks": result.blocks,
+            "suggested_tier": result.suggested_tier.value,
+            "lexicons": "shipped" if office is None else "office",
+        }
         io.say(json.dumps({**doc, "findings": rows}, ensure_ascii=False, indent=2))
     else:
         for r in rows:
@@ -483,6 +545,90 @@ def _cmd_check(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> in
             io.say(f"{where}\t{r['severity']}\t{r['category']}\t{r['text']}{hint}")
         io.say(f"findings: {len(rows)}; suggested tier: {result.suggested_tier.value}")
     return 1 if result.blocks else 0
+
+
+def _cmd_lexicon(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
+    with closing(factory(args.db)) as ctx:
+        if args.lexicon_command == "list":
+            summaries = ctx.lexicons.list(None)
+            if args.json:
+                rows = [
+                    {
+                        "name": x.name,
+                        "title": x.title,
+                        "revision": x.revision,
+                        "terms": x.term_count,
+                        "shipped": x.shipped,
+                        "changed_at": x.changed_at.isoformat() if x.changed_at else None,
+                        "changed_by": x.changed_by,
+                    }
+                    for x in summaries
+                ]
+                io.say(json.dumps(rows, ensure_ascii=False, indent=2))
+                return 0
+            for x in summaries:
+                cells = [x.name, x.title, f"r{x.revision}", f"{x.term_count} terms"]
+                cells.append("shipped" if x.shipped else "office")
+                if x.changed_at is not None:
+                    cells.append(f"{x.changed_at:%Y-%m-%d %H:%M} UTC {x.changed_by or ''}".strip())
+                io.say("\t".join(cells))
+            return 0
+        if args.lexicon_command == "export":
+            text = ctx.lexicons.export_text(None, args.name)
+            if args.out is None:
+                io.out.write(text)
+            else:
+                _write_atomic(args.out, text.encode("utf-8"))
+                io.say(f"lexicon {args.name} written to {args.out}")
+            return 0
+        return _lexicon_import(ctx, args, io)
+
+
+def _lexicon_import(ctx: AppContext, args: argparse.Namespace, io: _IO) -> int:
+    from newmedia_desk.domain.checker.lexicon import LexiconError
+
+    actor = _sign_in(ctx, args, io)
+    path: Path = args.file
+    try:
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise LexiconError(f"not UTF-8 ({exc.reason})", source=path.name, line=line) from None
+        _, before = ctx.lexicons.lexicon(actor, args.name)
+        result = ctx.lexicons.import_text(
+            actor, args.name, text, replace=args.replace, source=path.name, revision=before
+        )
+    except LexiconError as exc:
+        io.err.write(f"newmedia-desk: lexicon import: {exc.message}; nothing changed\n")
+        return 1
+    counts = (
+        f"added {result.added}, updated {result.updated}, removed {result.removed}, "
+        f"unchanged {result.unchanged}"
+    )
+    if result.revision == before:
+        io.say(f"lexicon {args.name} already holds these terms (revision {before}); {counts}")
+    else:
+        io.say(f"imported {path} into {args.name}: revision {result.revision}; {counts}")
+    return 0
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then move it into place."""
+    import tempfile
+
+    target = path.expanduser().resolve()
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, target)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, ContextFactory, _IO], int]] = {
@@ -496,4 +642,5 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, ContextFactory, _IO], int]] =
     "export": _cmd_export,
     "audit-key": _cmd_audit_key,
     "check": _cmd_check,
+    "lexicon": _cmd_lexicon,
 }

@@ -20,6 +20,7 @@ from newmedia_desk.services.credentials import CredentialService
 from newmedia_desk.services.directory import DirectoryService
 from newmedia_desk.services.events import StaffEvents
 from newmedia_desk.services.keys import KeyService
+from newmedia_desk.services.lexicons import LexiconService
 from newmedia_desk.services.maintenance import MaintenanceService
 from newmedia_desk.services.settings import OfficeSettingsService
 from newmedia_desk.storage.database import Database
@@ -45,6 +46,7 @@ class AppContext:
     rogues: RogueService
     keys: KeyService
     credentials: CredentialService
+    lexicons: LexiconService
     migration: MigrationResult | None = field(default=None)
 
     def close(self) -> None:
@@ -95,5 +97,6 @@ def build_context(
         rogues=RogueService(database, audit, clk),
         keys=personal_keys,
         credentials=credentials,
+        lexicons=LexiconService(database, audit, clk),
         migration=result,
     )

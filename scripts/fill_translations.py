@@ -1,4 +1,4 @@
-"""Fill unfinished messages of the zh_CN Linguist file from TSV files.
+r"""Fill unfinished messages of the zh_CN Linguist file from TSV files.
 
 Each TSV line is ``context<TAB>source<TAB>translation`` (``\\n`` and ``\\t`` escaped as in
 Python). Run ``scripts/build_translations.py`` first so the new texts are in the ``.ts``,
@@ -42,9 +42,9 @@ def main(argv: list[str]) -> int:
     """Fill the ``.ts`` file; return 1 when messages remain unfinished."""
     table = read_tsv(argv)
     text = TS.read_text(encoding="utf-8")
-    tree = ET.ElementTree(ET.fromstring(text))
+    root = ET.fromstring(text)
     missing: list[str] = []
-    for context in tree.getroot().iter("context"):
+    for context in root.iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             source = message.findtext("source") or ""
@@ -57,7 +57,7 @@ def main(argv: list[str]) -> int:
                 continue
             translation.text = value
             del translation.attrib["type"]
-    body = ET.tostring(tree.getroot(), encoding="unicode")
+    body = ET.tostring(root, encoding="unicode")
     # Quote characters in text as lupdate writes them, so the diff stays small.
     body = re.sub(
         r">([^<]*)<",

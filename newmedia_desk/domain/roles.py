@@ -34,26 +34,35 @@ class Permission(StrEnum):
     MANAGE_ROGUES = "manage_rogues"
     MANAGE_CREDENTIALS = "manage_credentials"
     """Name who may know an account's password, record the sealed paper copy."""
+    MANAGE_LEXICONS = "manage_lexicons"
+    """Change the checker's lexicons (add, edit, remove, import, restore, create)."""
+    VIEW_POSTS = "view_posts"
+    DRAFT_POSTS = "draft_posts"
+    """Draft, submit and re-plan posts, and record their publication (the clerk's work)."""
+    MANAGE_DELEGATIONS = "manage_delegations"
+    """Record that a deputy signs for a leader (the consenting chief signs it too)."""
 
 
 _ALL = frozenset(Permission)
 
-_VIEW = frozenset({Permission.VIEW_DIRECTORY, Permission.VIEW_ACCOUNTS})
+_VIEW = frozenset({Permission.VIEW_DIRECTORY, Permission.VIEW_ACCOUNTS, Permission.VIEW_POSTS})
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # A clerk keeps the account registry of their own unit (and the units below it), and
     # records rogue accounts wherever they find them.
-    Role.CLERK: _VIEW | {Permission.MANAGE_ACCOUNTS, Permission.MANAGE_ROGUES},
+    Role.CLERK: _VIEW
+    | {Permission.MANAGE_ACCOUNTS, Permission.MANAGE_ROGUES, Permission.DRAFT_POSTS},
     # A section head keeps the contact details of the people of their own unit current.
     Role.RESPONSIBLE: _VIEW | {Permission.EDIT_STAFF_CONTACT},
     # Leaders read; they take part in accounts by signing the opening approval.
     Role.SUPERVISOR: _VIEW | {Permission.VIEW_AUDIT},
-    Role.CHIEF: _VIEW | {Permission.VIEW_AUDIT},
+    # A chief consents to a deputy signing for a leader (001 § 篇4 八).
+    Role.CHIEF: _VIEW | {Permission.VIEW_AUDIT, Permission.MANAGE_DELEGATIONS},
     Role.ADMIN: _ALL,
 }
 
 UNIT_SCOPED: frozenset[Permission] = frozenset(
-    {Permission.EDIT_STAFF_CONTACT, Permission.MANAGE_ACCOUNTS}
+    {Permission.EDIT_STAFF_CONTACT, Permission.MANAGE_ACCOUNTS, Permission.DRAFT_POSTS}
 )
 """Permissions that hold only inside the holder's own unit and the units below it."""
 

@@ -162,6 +162,7 @@ def seed_demo(ctx: AppContext, password: str = "demo") -> list[DemoPerson]:
     seed_demo_accounts(ctx, password)
     seed_demo_credentials(ctx, password)
     admin = _principal(ctx, "admin")
+    seed_demo_lexicons(ctx, admin)
     for person in PEOPLE:
         if person.left:  # through the service: a holder leaving opens a rotation task
             record = ctx.directory.get_staff(None, _principal(ctx, person.login).staff_id)
@@ -483,3 +484,32 @@ def seed_demo_credentials(ctx: AppContext, password: str) -> str | None:
         if key[0] == "微信公众号":
             past.record_sealed_copy(admin, accounts[key].id)
     return None
+
+
+# -- lexicons ------------------------------------------------------------------------------
+
+DEMO_LEADER_TYPOS: tuple[tuple[str, str], ...] = (
+    ("李健国", "李建国"),
+    ("李建囯", "李建国"),
+    ("王海艳", "王海燕"),
+    ("王海雁", "王海燕"),
+    ("刘智强", "刘志强"),
+    ("刘志墙", "刘志强"),
+)
+"""Wrong forms of the demo bureau's leaders' names, with the right form."""
+
+
+def seed_demo_lexicons(ctx: AppContext, admin: Principal) -> None:
+    """The office's own "leaders" lexicon: a misspelt leader's name blocks a post."""
+    from newmedia_desk.domain.checker.lexicon import Severity, Term
+
+    ctx.lexicons.create(admin, "leaders", "领导姓名")
+    text = "".join(
+        f"{wrong}\t领导姓名\t{Severity.BLOCK}\t{right}\n" for wrong, right in DEMO_LEADER_TYPOS
+    )
+    ctx.lexicons.import_text(
+        admin, "leaders", text, replace=False, source="领导姓名.txt", revision=0
+    )
+    _, revision = ctx.lexicons.lexicon(admin, "typos")
+    wrong = Term("市气像局", "严重差错", Severity.BLOCK, "市气象局")
+    ctx.lexicons.add_term(admin, "typos", wrong, revision=revision)

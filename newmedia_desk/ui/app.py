@@ -17,6 +17,8 @@ from newmedia_desk import APP_DISPLAY_NAME, APP_NAME, ORG_NAME, __version__
 from newmedia_desk.domain.errors import DeskError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from PySide6.QtCore import QTranslator
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QWidget
@@ -383,6 +385,10 @@ class _StderrPrompts:
     def confirm(self, question: str) -> bool:
         print(question, file=sys.stderr)
         return False
+
+    def choose(self, question: str, options: Sequence[str]) -> int | None:
+        print(question, file=sys.stderr)
+        return None
 
     def ask_open_file(self, caption: str, file_filter: str) -> Path | None:
         return None

@@ -6,6 +6,7 @@ The program passes ``QtPrompts``; tests pass a scripted fake that records what w
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -36,6 +37,10 @@ class Prompts(Protocol):
 
     def confirm(self, question: str) -> bool:
         """Ask a yes/no question; return ``True`` for yes."""
+        ...
+
+    def choose(self, question: str, options: Sequence[str]) -> int | None:
+        """Offer ``options`` (button texts) and Cancel; return the chosen index, ``None``."""
         ...
 
     def ask_open_file(self, caption: str, file_filter: str) -> Path | None:
@@ -79,6 +84,20 @@ class QtPrompts:
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def choose(self, question: str, options: Sequence[str]) -> int | None:
+        """One button per option and Cancel (the default)."""
+        box = QMessageBox(QMessageBox.Icon.Question, APP_DISPLAY_NAME, question, parent=self.parent)
+        buttons = [box.addButton(text, QMessageBox.ButtonRole.AcceptRole) for text in options]
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        for index, button in enumerate(buttons):
+            if clicked is button:
+                return index
+        return None
 
     def ask_open_file(self, caption: str, file_filter: str) -> Path | None:
         """Show the open-file dialog."""
@@ -155,6 +174,10 @@ _BY_CODE: dict[str, str] = {
     ),
     "import_rejected": QT_TRANSLATE_NOOP(
         "Errors", "The file was not imported: {count} problem(s) were found. Nothing was changed."
+    ),
+    "lexicon.invalid": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Line {line} of {source} cannot be read; nothing was changed.\n\nDetails: {message}",
     ),
     "invalid": QT_TRANSLATE_NOOP("Errors", "The input is not valid: {message}"),
     "error": QT_TRANSLATE_NOOP("Errors", "The action failed: {message}"),
@@ -335,6 +358,25 @@ _VALIDATION: dict[str, str] = {
     "the password is too long": QT_TRANSLATE_NOOP(
         "Errors", "The account password may have at most {limit} characters."
     ),
+    # lexicons
+    "the term must not be empty": QT_TRANSLATE_NOOP("Errors", "Please enter the term."),
+    "a term cannot start with # (that marks a comment)": QT_TRANSLATE_NOOP(
+        "Errors", "A term cannot start with # (that marks a comment in a lexicon file)."
+    ),
+    "the term must be one line without tabs": QT_TRANSLATE_NOOP(
+        "Errors", "The term must be one line without tabs."
+    ),
+    "the category must be one line without tabs": QT_TRANSLATE_NOOP(
+        "Errors", "The category must be one line without tabs."
+    ),
+    "the suggestion must be one line without tabs": QT_TRANSLATE_NOOP(
+        "Errors", "The suggested wording must be one line without tabs."
+    ),
+    "the title must not be empty": QT_TRANSLATE_NOOP("Errors", "Please enter the title."),
+    "the title must be one line": QT_TRANSLATE_NOOP("Errors", "The title must be one line."),
+    "a lexicon name is 1-32 lowercase letters, digits or _": QT_TRANSLATE_NOOP(
+        "Errors", "The file name must be 1 to 32 lower-case letters, digits or “_”."
+    ),
 }
 
 _BY_FIELD: dict[str, str] = {
@@ -379,6 +421,21 @@ _BY_FIELD: dict[str, str] = {
     "notes": QT_TRANSLATE_NOOP("Errors", "Please check the notes."),
     "step": QT_TRANSLATE_NOOP("Errors", "This step cannot be signed now."),
     "signer": QT_TRANSLATE_NOOP("Errors", "This person cannot sign this step."),
+    "term": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Please check the term: one line of at most 100 characters with letters or digits, "
+        "not yet in the lexicon.",
+    ),
+    "category": QT_TRANSLATE_NOOP(
+        "Errors", "Please check the category: one line of at most 40 characters."
+    ),
+    "severity": QT_TRANSLATE_NOOP("Errors", "Please choose block, escalate or warn."),
+    "suggestion": QT_TRANSLATE_NOOP(
+        "Errors", "Please check the suggested wording: one line of at most 200 characters."
+    ),
+    "title": QT_TRANSLATE_NOOP(
+        "Errors", "Please check the title: one line of at most 60 characters."
+    ),
 }
 
 _RANGE = QT_TRANSLATE_NOOP("Errors", "Please enter a whole number from {minimum} to {maximum}.")

@@ -1,4 +1,4 @@
-"""The Settings area: staff, units, office settings and the audit log as tabs."""
+"""The Settings area: staff, units, office settings, lexicons and the audit log as tabs."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from newmedia_desk.context import AppContext
 from newmedia_desk.domain.staff import Principal
 from newmedia_desk.ui.audit_page import AuditPage
+from newmedia_desk.ui.lexicon_page import LexiconPage
 from newmedia_desk.ui.office_settings_page import OfficeSettingsPage
 from newmedia_desk.ui.prompts import Prompts
 from newmedia_desk.ui.staff_page import StaffPage
@@ -33,13 +34,15 @@ class SettingsArea(QWidget):
         self.office_page = OfficeSettingsPage(
             ctx.settings, actor, prompts, self, accounts=ctx.accounts
         )
+        self.lexicon_page = LexiconPage(ctx.lexicons, actor, prompts, self)
         self.audit_page = AuditPage(ctx.audit, actor, self)
         self.tabs.addTab(self.staff_page, self.tr("Staff"))
         self.tabs.addTab(self.unit_page, self.tr("Units"))
         self.tabs.addTab(self.office_page, self.tr("Office settings"))
+        self.tabs.addTab(self.lexicon_page, self.tr("Lexicons"))
         self.tabs.addTab(self.audit_page, self.tr("Audit log"))
         self.tabs.currentChanged.connect(lambda _index: self.refresh())
-        for page in (self.staff_page, self.unit_page, self.office_page):
+        for page in (self.staff_page, self.unit_page, self.office_page, self.lexicon_page):
             page.changed.connect(self.changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -48,5 +51,5 @@ class SettingsArea(QWidget):
     def refresh(self) -> None:
         """Reload the visible tab."""
         page = self.tabs.currentWidget()
-        if isinstance(page, StaffPage | UnitPage | OfficeSettingsPage | AuditPage):
+        if isinstance(page, StaffPage | UnitPage | OfficeSettingsPage | LexiconPage | AuditPage):
             page.refresh()

@@ -16,9 +16,10 @@ from newmedia_desk.ui.start_page import StartPage
 
 if TYPE_CHECKING:
     from newmedia_desk.ui.accounts_area import AccountsArea
+    from newmedia_desk.ui.posts_area import PostsArea
     from newmedia_desk.ui.settings_area import SettingsArea
 
-_LAZY = (Area.ACCOUNTS, Area.SETTINGS)
+_LAZY = (Area.POSTS, Area.ACCOUNTS, Area.SETTINGS)
 """Areas built on their first visit: their tables and models are not needed to start."""
 
 
@@ -47,6 +48,7 @@ class WorkArea(QWidget):
         self._prompts = prompts
         self._settings_area: SettingsArea | None = None
         self._accounts_area: AccountsArea | None = None
+        self._posts_area: PostsArea | None = None
         for area in Area:
             item = QListWidgetItem(area_name(area), self.nav)
             item.setSizeHint(QSize(0, 36))
@@ -76,6 +78,17 @@ class WorkArea(QWidget):
             self._place(Area.SETTINGS, area)
             self._settings_area = area
         return self._settings_area
+
+    @property
+    def posts_area(self) -> PostsArea:
+        """The posts area (the content checker for now), built the first time it is needed."""
+        if self._posts_area is None:
+            from newmedia_desk.ui.posts_area import PostsArea
+
+            area = PostsArea(self._ctx, self)
+            self._place(Area.POSTS, area)
+            self._posts_area = area
+        return self._posts_area
 
     @property
     def accounts_area(self) -> AccountsArea:
@@ -117,6 +130,8 @@ class WorkArea(QWidget):
             self.settings_area.refresh()
         elif row == Area.ACCOUNTS:
             self.accounts_area.refresh()
+        elif row == Area.POSTS:
+            self.posts_area.refresh()
         self.pages.setCurrentIndex(row)
         if row == Area.START:
             self.start_page.refresh()

@@ -1026,6 +1026,356 @@
     </message>
 </context>
 <context>
+    <name>CheckerPage</name>
+    <message>
+        <source>Title (WeChat articles and websites need one)</source>
+        <translation>标题（公众号文章和网站须有标题）</translation>
+    </message>
+    <message>
+        <source>Any platform</source>
+        <translation>不限平台</translation>
+    </message>
+    <message>
+        <source>Type or paste the text of a post. Problems are marked as you type: red must be fixed, orange needs the chief&apos;s approval, a wavy line is worth checking. Hover over a mark to see why.</source>
+        <translation>在此输入或粘贴稿件正文，输入时即标出问题：红色须修改，橙色须主要领导审批，波浪线提醒核对。鼠标停在标记上可查看原因。</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>复制文本</translation>
+    </message>
+    <message>
+        <source>Platform:</source>
+        <translation>平台：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>The office&apos;s lexicons could not be read, so this text was checked against the shipped lists only.
+
+{error}</source>
+        <translation>无法读取本单位词表，本次仅按软件自带词表检查。
+
+{error}</translation>
+    </message>
+    <message>
+        <source>{count} characters</source>
+        <translation>{count} 字</translation>
+    </message>
+    <message>
+        <source>{count} / {limit} characters</source>
+        <translation>{count} / {limit} 字</translation>
+    </message>
+    <message>
+        <source>half-width characters count half</source>
+        <translation>半角字符计半个字</translation>
+    </message>
+    <message>
+        <source>the feed shows the first {preview}</source>
+        <translation>信息流中显示前 {preview} 字</translation>
+    </message>
+    <message>
+        <source> ({notes})</source>
+        <translation>（{notes}）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{count} / {limit}</source>
+        <translation>{count} / {limit}</translation>
+    </message>
+    <message>
+        <source>Copied. {count} problem(s) must still be fixed before publishing.</source>
+        <translation>已复制。仍有 {count} 处须修改后才能发布。</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>已复制。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckerTexts</name>
+    <message>
+        <source>Must fix</source>
+        <translation>须修改</translation>
+    </message>
+    <message>
+        <source>Chief approves</source>
+        <translation>主要领导审批</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Must be fixed: blocks submission</source>
+        <translation>须修改（阻止提交）</translation>
+    </message>
+    <message>
+        <source>Sensitive: the chief must approve the post</source>
+        <translation>敏感：须报主要领导审批</translation>
+    </message>
+    <message>
+        <source>Note: check the wording</source>
+        <translation>提醒：请核对用语</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Important</source>
+        <translation>重要</translation>
+    </message>
+    <message>
+        <source>Sensitive</source>
+        <translation>敏感</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>Platform rule</source>
+        <translation>平台规则</translation>
+    </message>
+    <message>
+        <source>Office list</source>
+        <translation>本单位词表</translation>
+    </message>
+    <message>
+        <source>Opposes the Party&apos;s leadership</source>
+        <translation>反对党的领导</translation>
+    </message>
+    <message>
+        <source>Endangers national security</source>
+        <translation>危害国家安全</translation>
+    </message>
+    <message>
+        <source>Undermines national unity</source>
+        <translation>破坏国家统一</translation>
+    </message>
+    <message>
+        <source>Discloses state secrets</source>
+        <translation>泄露国家秘密</translation>
+    </message>
+    <message>
+        <source>Opposes the Constitution</source>
+        <translation>反对宪法原则</translation>
+    </message>
+    <message>
+        <source>Harms national honour</source>
+        <translation>损害国家荣誉</translation>
+    </message>
+    <message>
+        <source>Ethnic hatred</source>
+        <translation>民族仇恨</translation>
+    </message>
+    <message>
+        <source>Ethnic discrimination</source>
+        <translation>民族歧视</translation>
+    </message>
+    <message>
+        <source>Incites violence</source>
+        <translation>煽动暴力</translation>
+    </message>
+    <message>
+        <source>Violence and terror</source>
+        <translation>暴力恐怖</translation>
+    </message>
+    <message>
+        <source>Cult</source>
+        <translation>邪教</translation>
+    </message>
+    <message>
+        <source>Superstition</source>
+        <translation>封建迷信</translation>
+    </message>
+    <message>
+        <source>Rumour</source>
+        <translation>谣言</translation>
+    </message>
+    <message>
+        <source>Gambling</source>
+        <translation>赌博</translation>
+    </message>
+    <message>
+        <source>Pornography</source>
+        <translation>色情</translation>
+    </message>
+    <message>
+        <source>Illegal solicitation</source>
+        <translation>违法招揽</translation>
+    </message>
+    <message>
+        <source>Infringes others&apos; rights</source>
+        <translation>侵犯他人权益</translation>
+    </message>
+    <message>
+        <source>Important case</source>
+        <translation>重要案件</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>突发事件</translation>
+    </message>
+    <message>
+        <source>Public opinion incident</source>
+        <translation>舆情</translation>
+    </message>
+    <message>
+        <source>Socially sensitive</source>
+        <translation>社会敏感</translation>
+    </message>
+    <message>
+        <source>Hong Kong, Macao and Taiwan wording</source>
+        <translation>涉港澳台用语</translation>
+    </message>
+    <message>
+        <source>Country name</source>
+        <translation>国名</translation>
+    </message>
+    <message>
+        <source>Ethnic and religious wording</source>
+        <translation>民族宗教用语</translation>
+    </message>
+    <message>
+        <source>Form of address</source>
+        <translation>称谓</translation>
+    </message>
+    <message>
+        <source>Legal term</source>
+        <translation>法律用语</translation>
+    </message>
+    <message>
+        <source>Serious error in a name</source>
+        <translation>严重差错</translation>
+    </message>
+    <message>
+        <source>Advertising</source>
+        <translation>商业广告</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Emotional wording</source>
+        <translation>情绪化表达</translation>
+    </message>
+    <message>
+        <source>Personal opinion</source>
+        <translation>个人观点</translation>
+    </message>
+    <message>
+        <source>banned content list</source>
+        <translation>禁发内容词表</translation>
+    </message>
+    <message>
+        <source>sensitive topics list</source>
+        <translation>敏感话题词表</translation>
+    </message>
+    <message>
+        <source>standard wording list</source>
+        <translation>规范用语词表</translation>
+    </message>
+    <message>
+        <source>serious errors list</source>
+        <translation>严重差错词表</translation>
+    </message>
+    <message>
+        <source>advertising wording list</source>
+        <translation>商业广告用语词表</translation>
+    </message>
+    <message>
+        <source>emotional wording list</source>
+        <translation>情绪化表达词表</translation>
+    </message>
+    <message>
+        <source>ID number (valid check digit)</source>
+        <translation>身份证号码（校验位有效）</translation>
+    </message>
+    <message>
+        <source>mobile phone number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>bank card number (valid check digit)</source>
+        <translation>银行卡号（校验位有效）</translation>
+    </message>
+    <message>
+        <source>length of the body</source>
+        <translation>正文字数</translation>
+    </message>
+    <message>
+        <source>length of the title</source>
+        <translation>标题字数</translation>
+    </message>
+    <message>
+        <source>length of the digest</source>
+        <translation>摘要字数</translation>
+    </message>
+    <message>
+        <source>a title is required</source>
+        <translation>须有标题</translation>
+    </message>
+    <message>
+        <source>hashtag not closed</source>
+        <translation>话题标签未闭合</translation>
+    </message>
+    <message>
+        <source>empty hashtag</source>
+        <translation>空话题标签</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>list “{name}”</source>
+        <translation>词表“{name}”</translation>
+    </message>
+    <message>
+        <source>Mask it: {masked}</source>
+        <translation>打码为 {masked}</translation>
+    </message>
+    <message>
+        <source>{count} characters, {platform} allows {limit}: shorten it</source>
+        <translation>计 {count} 字，{platform}上限 {limit} 字，请删减</translation>
+    </message>
+    <message>
+        <source>{platform} needs a title</source>
+        <translation>{platform}须填写标题</translation>
+    </message>
+    <message>
+        <source>Write hashtags as #topic#, opened and closed on one line</source>
+        <translation>话题标签写作 #话题#，须在同一行内成对出现</translation>
+    </message>
+    <message>
+        <source>{severity} · {category}</source>
+        <translation>{severity} · {category}</translation>
+    </message>
+    <message>
+        <source>Suggestion: {advice}</source>
+        <translation>建议：{advice}</translation>
+    </message>
+    <message>
+        <source>Found by: {rule}</source>
+        <translation>依据：{rule}</translation>
+    </message>
+</context>
+<context>
     <name>ClosureNoticeDialog</name>
     <message>
         <source>Record the closure notice</source>
@@ -1252,6 +1602,14 @@ Details: {message}</source>
     <message>
         <source>The file was not imported: {count} problem(s) were found. Nothing was changed.</source>
         <translation>文件未导入：发现 {count} 处问题，未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Line {line} of {source} cannot be read; nothing was changed.
+
+Details: {message}</source>
+        <translation>{source} 第 {line} 行无法读取，未做任何更改。
+
+详情：{message}</translation>
     </message>
     <message>
         <source>The input is not valid: {message}</source>
@@ -1514,6 +1872,38 @@ Details: {message}</source>
         <translation>账号密码最多 {limit} 个字符。</translation>
     </message>
     <message>
+        <source>Please enter the term.</source>
+        <translation>请填写词条。</translation>
+    </message>
+    <message>
+        <source>A term cannot start with # (that marks a comment in a lexicon file).</source>
+        <translation>词条不能以 # 开头（# 在词库文件中表示注释）。</translation>
+    </message>
+    <message>
+        <source>The term must be one line without tabs.</source>
+        <translation>词条须为一行，且不含制表符。</translation>
+    </message>
+    <message>
+        <source>The category must be one line without tabs.</source>
+        <translation>类别须为一行，且不含制表符。</translation>
+    </message>
+    <message>
+        <source>The suggested wording must be one line without tabs.</source>
+        <translation>建议写法须为一行，且不含制表符。</translation>
+    </message>
+    <message>
+        <source>Please enter the title.</source>
+        <translation>请填写词库名称。</translation>
+    </message>
+    <message>
+        <source>The title must be one line.</source>
+        <translation>词库名称须为一行。</translation>
+    </message>
+    <message>
+        <source>The file name must be 1 to 32 lower-case letters, digits or “_”.</source>
+        <translation>文件名须为 1 至 32 个小写字母、数字或“_”。</translation>
+    </message>
+    <message>
         <source>Please check the login name.</source>
         <translation>请检查登录名。</translation>
     </message>
@@ -1662,6 +2052,26 @@ Details: {message}</source>
         <translation>此人不能签署该环节。</translation>
     </message>
     <message>
+        <source>Please check the term: one line of at most 100 characters with letters or digits, not yet in the lexicon.</source>
+        <translation>请检查词条：一行，最多 100 个字符，须含文字或数字，且词库中尚无此词。</translation>
+    </message>
+    <message>
+        <source>Please check the category: one line of at most 40 characters.</source>
+        <translation>请检查类别：一行，最多 40 个字符。</translation>
+    </message>
+    <message>
+        <source>Please choose block, escalate or warn.</source>
+        <translation>请选择阻止、升级审批或提醒。</translation>
+    </message>
+    <message>
+        <source>Please check the suggested wording: one line of at most 200 characters.</source>
+        <translation>请检查建议写法：一行，最多 200 个字符。</translation>
+    </message>
+    <message>
+        <source>Please check the title: one line of at most 60 characters.</source>
+        <translation>请检查词库名称：一行，最多 60 个字符。</translation>
+    </message>
+    <message>
         <source>Please enter a whole number from {minimum} to {maximum}.</source>
         <translation>请输入 {minimum} 至 {maximum} 之间的整数。</translation>
     </message>
@@ -1733,6 +2143,92 @@ Details: {message}</source>
     <message>
         <source>Problem</source>
         <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Text found</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>Mask</source>
+        <translation>打码</translation>
+    </message>
+    <message>
+        <source>Replace the selected personal data with its masked form (138****1234)</source>
+        <translation>将选中的个人信息替换为打码形式（如 138****1234）</translation>
+    </message>
+    <message>
+        <source>Mask all</source>
+        <translation>全部打码</translation>
+    </message>
+    <message>
+        <source>Mask every ID, mobile and bank card number</source>
+        <translation>将所有身份证号、手机号和银行卡号打码</translation>
+    </message>
+    <message>
+        <source>Use suggestion</source>
+        <translation>采用建议</translation>
+    </message>
+    <message>
+        <source>Double-click a row to show it in the text.</source>
+        <translation>双击一行可在文中定位。</translation>
+    </message>
+    <message>
+        <source>{count} to fix (blocks submission)</source>
+        <translation>{count} 处须修改（阻止提交）</translation>
+    </message>
+    <message>
+        <source>{count} for the chief&apos;s approval</source>
+        <translation>{count} 处需主要领导审批</translation>
+    </message>
+    <message>
+        <source>{count} to check</source>
+        <translation>{count} 处提醒</translation>
+    </message>
+    <message>
+        <source>No problems found</source>
+        <translation>未发现问题</translation>
+    </message>
+    <message>
+        <source>suggested tier: {tier}</source>
+        <translation>建议级别：{tier}</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>Change it to “{form}”</source>
+        <translation>改为“{form}”</translation>
+    </message>
+    <message>
+        <source>Change each selected wording to its first suggested form</source>
+        <translation>将选中的各处改为第一种建议说法</translation>
+    </message>
+    <message>
+        <source>Select a wording or name finding that names the right form</source>
+        <translation>请选择一条给出正确说法的用语或名称问题</translation>
     </message>
 </context>
 <context>
@@ -1881,6 +2377,33 @@ Details: {message}</source>
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of “{title}”</source>
+        <translation>“{title}”的历史版本</translation>
+    </message>
+    <message>
+        <source>Every change of the lexicon is saved as a new revision. Restoring an older revision saves its terms as the newest revision; nothing is lost.</source>
+        <translation>词库的每次修改都保存为一个新的修订。恢复旧修订会将其词条保存为最新修订，不会丢失任何内容。</translation>
+    </message>
+    <message>
+        <source>Restore this revision…</source>
+        <translation>恢复此版本…</translation>
+    </message>
+    <message>
+        <source>Only the office administrator can change the lexicons.</source>
+        <translation>只有系统管理员可以修改词库。</translation>
+    </message>
+    <message>
+        <source>Restore revision {number} of “{title}” ({count} terms, saved {when})? Its terms are saved as a new revision; the current terms stay in the history.</source>
+        <translation>恢复“{title}”的修订 {number}（{count} 个词条，保存于 {when}）？其词条将保存为新的修订，当前词条仍保留在历史版本中。</translation>
+    </message>
+    <message>
+        <source>Someone else changed “{title}” meanwhile (now revision {revision}). Nothing was restored; the history has been reloaded. Check it and restore again if you still want to.</source>
+        <translation>在此期间有其他人修改了“{title}”（现为修订 {revision}）。未恢复任何内容，历史版本已重新加载。请核对后，如仍需要再恢复。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTableModel</name>
     <message>
         <source>Time</source>
@@ -1980,6 +2503,273 @@ Details: {message}</source>
     </message>
 </context>
 <context>
+    <name>LexiconListModel</name>
+    <message>
+        <source>Lexicon</source>
+        <translation>词库</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>词条数</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>File name: {name}</source>
+        <translation>文件名：{name}</translation>
+    </message>
+    <message>
+        <source>Last changed {when} by {who}</source>
+        <translation>最近修改：{when}，{who}</translation>
+    </message>
+</context>
+<context>
+    <name>LexiconPage</name>
+    <message>
+        <source>term</source>
+        <translation>词条</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>suggestion</source>
+        <translation>建议写法</translation>
+    </message>
+    <message>
+        <source>it has more than 4 fields separated by tabs (term, category, action, suggestion)</source>
+        <translation>用制表符分隔的字段多于 4 个（词条、类别、处理、建议写法）</translation>
+    </message>
+    <message>
+        <source>the term is empty</source>
+        <translation>词条为空</translation>
+    </message>
+    <message>
+        <source>the action {value} is not block, escalate or warn</source>
+        <translation>处理方式 {value} 不是 block（阻止）、escalate（升级审批）或 warn（提醒）</translation>
+    </message>
+    <message>
+        <source>“{term}” is on line {other} already</source>
+        <translation>“{term}”已在第 {other} 行出现</translation>
+    </message>
+    <message>
+        <source>the {field} is longer than {limit} characters</source>
+        <translation>{field}超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>the term has no letters or digits</source>
+        <translation>词条不含文字或数字</translation>
+    </message>
+    <message>
+        <source>a term cannot start with # (that marks a comment)</source>
+        <translation>词条不能以 # 开头（# 表示注释）</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text</source>
+        <translation>不是 UTF-8 编码的文本</translation>
+    </message>
+    <message>
+        <source>Line {line} of {file} cannot be read: {problem}.
+
+Nothing was imported. Correct the line and import the file again.</source>
+        <translation>{file} 第 {line} 行有误：{problem}。
+
+未导入任何内容。请改正该行后重新导入。</translation>
+    </message>
+    <message>
+        <source>New lexicon…</source>
+        <translation>新建词库…</translation>
+    </message>
+    <message>
+        <source>Search: term, category or suggestion…</source>
+        <translation>搜索：词条、类别或建议写法…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Only the office administrator can change the lexicons.</source>
+        <translation>只有系统管理员可以修改词库。</translation>
+    </message>
+    <message>
+        <source>Add term…</source>
+        <translation>新增词条…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>历史版本…</translation>
+    </message>
+    <message>
+        <source>A UTF-8 text file, one term per line: term, then optionally TAB category TAB block/escalate/warn TAB suggestion; lines starting with # are comments.</source>
+        <translation>UTF-8 文本文件，每行一个词条：词条，其后可依次用制表符分隔类别、block/escalate/warn、建议写法；以 # 开头的行为注释。</translation>
+    </message>
+    <message>
+        <source>Save the lexicon as a text file</source>
+        <translation>将词库保存为文本文件</translation>
+    </message>
+    <message>
+        <source>Every saved revision; restore an older one</source>
+        <translation>查看每次保存的修订，可恢复旧版本</translation>
+    </message>
+    <message>
+        <source>No lexicon selected</source>
+        <translation>未选择词库</translation>
+    </message>
+    <message>
+        <source>{title} · {count} terms · revision {revision} · {kind}</source>
+        <translation>{title} · {count} 个词条 · 修订 {revision} · {kind}</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} terms</source>
+        <translation>显示 {shown} / {total} 个词条</translation>
+    </message>
+    <message>
+        <source>{total} terms</source>
+        <translation>共 {total} 个词条</translation>
+    </message>
+    <message>
+        <source>Delete “{term}” from “{lexicon}”?</source>
+        <translation>从“{lexicon}”中删除“{term}”？</translation>
+    </message>
+    <message>
+        <source>Delete {count} terms from “{lexicon}”?
+
+{terms}</source>
+        <translation>从“{lexicon}”中删除以下 {count} 个词条？
+
+{terms}</translation>
+    </message>
+    <message>
+        <source>A new revision is saved; the history keeps the terms and can restore them.</source>
+        <translation>将保存为新的修订；历史版本中仍保留这些词条，可随时恢复。</translation>
+    </message>
+    <message>
+        <source>The older terms were restored and saved as revision {revision}.</source>
+        <translation>已恢复旧版本的词条，并保存为修订 {revision}。</translation>
+    </message>
+    <message>
+        <source>Import terms into “{title}”</source>
+        <translation>导入词条到“{title}”</translation>
+    </message>
+    <message>
+        <source>Lexicon files</source>
+        <translation>词库文件</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <source>How should the terms of {file} be taken into “{title}”?
+
+Merge: new terms are added; terms already in the lexicon take the category, action and suggestion of the file; all other terms stay.
+Replace: afterwards the lexicon holds exactly the terms of the file.
+
+Either way a new revision is saved, and the history keeps the old one.</source>
+        <translation>如何将 {file} 的词条导入“{title}”？
+
+合并：新增文件中的新词条；已有词条采用文件中的类别、处理方式和建议写法；其他词条保持不变。
+替换：导入后词库只包含文件中的词条。
+
+两种方式都会保存为新的修订，历史版本中保留旧内容。</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Someone else changed “{title}” meanwhile (now revision {revision}). Nothing was imported; the lexicon has been reloaded.
+
+Import {file} into the current terms now?</source>
+        <translation>在此期间有其他人修改了“{title}”（现为修订 {revision}）。未导入任何内容，词库已重新加载。
+
+现在将 {file} 导入当前词条吗？</translation>
+    </message>
+    <message>
+        <source>Nothing changed: the {count} terms of {file} are in the lexicon already.</source>
+        <translation>没有变化：{file} 中的 {count} 个词条已全部在词库中。</translation>
+    </message>
+    <message>
+        <source>{file} was imported and saved as revision {revision}: {added} terms added, {updated} changed, {removed} removed, {unchanged} unchanged.</source>
+        <translation>已导入 {file}，保存为修订 {revision}：新增 {added} 个，修改 {updated} 个，删除 {removed} 个，未变 {unchanged} 个。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {detail}</source>
+        <translation>无法读取 {file}：{detail}</translation>
+    </message>
+    <message>
+        <source>Line {line} of {file} is not UTF-8 text. Save the file with the encoding UTF-8 (in Notepad: Save as, Encoding: UTF-8) and import it again.
+
+Nothing was imported.</source>
+        <translation>{file} 第 {line} 行不是 UTF-8 编码的文本。请将文件另存为 UTF-8 编码（记事本：“另存为”，编码选“UTF-8”）后重新导入。
+
+未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Export “{title}”</source>
+        <translation>导出“{title}”</translation>
+    </message>
+    <message>
+        <source>{count} terms of “{title}” were saved to {path}.</source>
+        <translation>已将“{title}”的 {count} 个词条保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Someone else changed “{title}” meanwhile (now revision {revision}). Nothing was changed; the lexicon has been reloaded. Check it and try again.</source>
+        <translation>在此期间有其他人修改了“{title}”（现为修订 {revision}）。未做任何更改，词库已重新加载。请核对后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>Lexicons</name>
+    <message>
+        <source>Block</source>
+        <translation>阻止</translation>
+    </message>
+    <message>
+        <source>Escalate for approval</source>
+        <translation>升级审批</translation>
+    </message>
+    <message>
+        <source>Warn</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Own</source>
+        <translation>本单位</translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <source>This computer is locked</source>
@@ -2075,6 +2865,45 @@ Use {language} from the next start on?</source>
         <translation>界面默认使用中文；也可以用命令行参数 --lang en 选择英文。
 
 下次启动时改用{language}吗？</translation>
+    </message>
+</context>
+<context>
+    <name>NewLexiconDialog</name>
+    <message>
+        <source>New lexicon</source>
+        <translation>新建词库</translation>
+    </message>
+    <message>
+        <source>e.g. 领导姓名与职务</source>
+        <translation>如：领导姓名与职务</translation>
+    </message>
+    <message>
+        <source>e.g. leaders</source>
+        <translation>如：leaders</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>词库名称</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>The file name is used when the lexicon is exported: 1 to 32 lower-case letters, digits or “_”. Add the terms after creating the lexicon, one by one or by importing a file.</source>
+        <translation>导出词库时使用文件名：1 至 32 个小写字母、数字或“_”。建好词库后，可逐条新增词条或导入文件。</translation>
+    </message>
+    <message>
+        <source>Please enter the title.</source>
+        <translation>请填写词库名称。</translation>
+    </message>
+    <message>
+        <source>Please enter the file name: 1 to 32 lower-case letters, digits or “_”.</source>
+        <translation>请填写文件名：1 至 32 个小写字母、数字或“_”。</translation>
+    </message>
+    <message>
+        <source>A lexicon with the file name “{name}” exists already.</source>
+        <translation>已有文件名为“{name}”的词库。</translation>
     </message>
 </context>
 <context>
@@ -2264,6 +3093,17 @@ Use {language} from the next start on?</source>
     </message>
 </context>
 <context>
+    <name>PostsArea</name>
+    <message>
+        <source>The content check is ready to use. Coming in a later version: {what}</source>
+        <translation>内容检查现已可用。后续版本将提供：{what}</translation>
+    </message>
+    <message>
+        <source>Content check</source>
+        <translation>内容检查</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPage</name>
     <message>
         <source>Filter: account, problem…</source>
@@ -2302,6 +3142,41 @@ Use {language} from the next start on?</source>
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionTableModel</name>
+    <message>
+        <source>Revision</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>词条数</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>{number} (current)</source>
+        <translation>{number}（当前）</translation>
     </message>
 </context>
 <context>
@@ -2452,6 +3327,10 @@ Use {language} from the next start on?</source>
     <message>
         <source>Office settings</source>
         <translation>办公设置</translation>
+    </message>
+    <message>
+        <source>Lexicons</source>
+        <translation>词库管理</translation>
     </message>
     <message>
         <source>Audit log</source>
@@ -2793,6 +3672,92 @@ Use {language} from the next start on?</source>
     <message>
         <source>waiting</source>
         <translation>待签署</translation>
+    </message>
+</context>
+<context>
+    <name>TermEditorDialog</name>
+    <message>
+        <source>Add term</source>
+        <translation>新增词条</translation>
+    </message>
+    <message>
+        <source>Edit term</source>
+        <translation>编辑词条</translation>
+    </message>
+    <message>
+        <source>e.g. 北朝鲜</source>
+        <translation>如：北朝鲜</translation>
+    </message>
+    <message>
+        <source>e.g. 涉港澳台用语</source>
+        <translation>如：涉港澳台用语</translation>
+    </message>
+    <message>
+        <source>The right wording, or what to do</source>
+        <translation>正确写法，或应如何处理</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>词条</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Suggested wording</source>
+        <translation>建议写法</translation>
+    </message>
+    <message>
+        <source>Block: the post cannot be sent on. Escalate: the chief must approve the post. Warn: the writer sees the suggestion. Spaces, punctuation, full-width and traditional characters inside a term are found as well.</source>
+        <translation>阻止：稿件不能提交。升级审批：稿件须经主要领导审批。提醒：撰稿人会看到建议写法。词条中夹杂空格、标点、全角字符或繁体字的写法同样能查出。</translation>
+    </message>
+    <message>
+        <source>Please enter the term.</source>
+        <translation>请填写词条。</translation>
+    </message>
+    <message>
+        <source>“{term}” is in this lexicon already. Spellings that differ only in spaces, punctuation, full-width or traditional characters count as the same term.</source>
+        <translation>“{term}”已在本词库中。仅在空格、标点、全角或繁体字上不同的写法视为同一词条。</translation>
+    </message>
+    <message>
+        <source>The lexicon is now at revision {revision}. Your input is kept; press Save to add the term.</source>
+        <translation>词库现为修订 {revision}。您填写的内容已保留；按“保存”新增该词条。</translation>
+    </message>
+    <message>
+        <source>“{term}” was removed from the lexicon meanwhile. Your input is kept; press Save to add it again.</source>
+        <translation>在此期间“{term}”已从词库中删除。您填写的内容已保留；按“保存”重新新增。</translation>
+    </message>
+    <message>
+        <source>Now saved: “{term}”, {category}, {severity}, “{suggestion}”. Your input is kept; press Save to apply it.</source>
+        <translation>当前保存的是：“{term}”，{category}，{severity}，“{suggestion}”。您填写的内容已保留；按“保存”应用您的修改。</translation>
+    </message>
+</context>
+<context>
+    <name>TermTableModel</name>
+    <message>
+        <source>Term</source>
+        <translation>词条</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Suggested wording</source>
+        <translation>建议写法</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>来源：{source}</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -61,6 +61,7 @@ class ScriptedPrompts:
 
     confirm_answers: list[bool] = field(default_factory=list)
     default_confirm: bool = True
+    choices: list[int | None] = field(default_factory=list)
     open_files: list[Path | None] = field(default_factory=list)
     save_files: list[Path | None] = field(default_factory=list)
     infos: list[str] = field(default_factory=list)
@@ -80,6 +81,10 @@ class ScriptedPrompts:
     def confirm(self, question: str) -> bool:
         self.questions.append(question)
         return self.confirm_answers.pop(0) if self.confirm_answers else self.default_confirm
+
+    def choose(self, question: str, options: Sequence[str]) -> int | None:
+        self.questions.append(question)
+        return self.choices.pop(0) if self.choices else None
 
     def ask_open_file(self, caption: str, file_filter: str) -> Path | None:
         return self.open_files.pop(0) if self.open_files else None

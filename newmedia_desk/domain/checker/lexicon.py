@@ -59,7 +59,9 @@ class Lexicon:
     def __post_init__(self) -> None:
         digest = hashlib.sha256()
         for t in self.terms:
-            digest.update(f"{t.term}\t{t.category}\t{t.severity}\t{t.suggestion}\n".encode())
+            # The source is part of the version: findings name where their term came from.
+            line = f"{t.term}\t{t.category}\t{t.severity}\t{t.suggestion}\t{t.source}\n"
+            digest.update(line.encode())
         object.__setattr__(self, "version", digest.hexdigest()[:16])
 
     def export(self) -> str:
@@ -126,13 +128,13 @@ def parse_lexicon(
     return Lexicon(source, tuple(terms), tuple(header))
 
 
-def load_lexicon(path: Path) -> Lexicon:
-    """Read and parse a lexicon file (UTF-8)."""
+def load_lexicon(path: Path, *, source: str | None = None) -> Lexicon:
+    """Read and parse a lexicon file (UTF-8); terms name ``source`` (the file name)."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise LexiconError(f"not UTF-8 ({exc.reason})", source=str(path), line=1) from None
-    return parse_lexicon(text, source=path.name)
+    return parse_lexicon(text, source=path.name if source is None else source)
 
 
 SHIPPED = ("banned", "sensitive", "wording", "typos", "commercial", "emotional")
@@ -142,4 +144,8 @@ def shipped_lexicons() -> tuple[Lexicon, ...]:
     """The default lexicons shipped in ``resources/lexicons/``."""
     from newmedia_desk.paths import resource
 
-    return tuple(load_lexicon(resource("lexicons", f"{name}.txt")) for name in SHIPPED)
+    # Named like the office's copies in the database ("banned"), so a finding says the
+    # same source whether the office changed the list or not.
+    return tuple(
+        load_lexicon(resource("lexicons", f"{name}.txt"), source=name) for name in SHIPPED
+    )

@@ -131,6 +131,8 @@ def test_clerk_views_and_keeps_the_accounts_of_their_unit() -> None:
         Permission.VIEW_ACCOUNTS,
         Permission.MANAGE_ACCOUNTS,
         Permission.MANAGE_ROGUES,
+        Permission.VIEW_POSTS,
+        Permission.DRAFT_POSTS,
     }
     assert not clerk.can(Permission.MANAGE_STAFF)
     assert not clerk.can(Permission.EDIT_STAFF_CONTACT, unit_id=2)

@@ -34,6 +34,8 @@ TABLES = {
     "audit_log",
     "credential",
     "credential_holder",
+    "lexicon",
+    "lexicon_revision",
     "meta",
     "office_setting",
     "platform",
