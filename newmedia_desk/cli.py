@@ -315,11 +315,19 @@ def _cmd_verify(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> i
         if not signatures.ok:
             io.err.write(f"approval signature invalid: {signatures.bad[0]}\n")
             return 1
+        posts = ctx.posts.verify()
+        delegations, bad_delegations = ctx.delegations.verify()
+        problems = [*posts.bad, *bad_delegations]
+        if problems:
+            for problem in problems[:20]:
+                io.err.write(f"post sign-off invalid: {problem}\n")
+            return 1
         head = chain.head.short if chain.head else "(empty)"
         io.say(
             f"ok: {ctx.db.describe()}: integrity ok; audit log {chain.entries} entries, "
             f"head {head}; key in {report.key_location}; approval signatures "
-            f"{signatures.checked} valid, {signatures.unsigned} without a key signature"
+            f"{signatures.checked} valid, {signatures.unsigned} without a key signature; "
+            f"post sign-offs {posts.checked} valid; delegations {delegations} valid"
         )
         return 0
 

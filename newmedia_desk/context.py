@@ -9,6 +9,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from newmedia_desk.domain.clock import Clock, SystemClock
 from newmedia_desk.domain.errors import StorageError
+from newmedia_desk.domain.settings import DIRECT_ROUTE_ALLOWED
 from newmedia_desk.paths import default_data_dir
 from newmedia_desk.security.audit_key import AuditKeyStore
 from newmedia_desk.security.passwords import PasswordHashing
@@ -17,11 +18,13 @@ from newmedia_desk.services.accounts import AccountService, RogueService
 from newmedia_desk.services.audit import AuditService
 from newmedia_desk.services.auth import AuthService
 from newmedia_desk.services.credentials import CredentialService
+from newmedia_desk.services.delegations import DelegationService
 from newmedia_desk.services.directory import DirectoryService
 from newmedia_desk.services.events import StaffEvents
 from newmedia_desk.services.keys import KeyService
 from newmedia_desk.services.lexicons import LexiconService
 from newmedia_desk.services.maintenance import MaintenanceService
+from newmedia_desk.services.posts import PostService
 from newmedia_desk.services.settings import OfficeSettingsService
 from newmedia_desk.storage.database import Database
 from newmedia_desk.storage.location import resolve_db_url
@@ -46,6 +49,8 @@ class AppContext:
     rogues: RogueService
     keys: KeyService
     credentials: CredentialService
+    posts: PostService
+    delegations: DelegationService
     lexicons: LexiconService
     migration: MigrationResult | None = field(default=None)
 
@@ -82,6 +87,7 @@ def build_context(
     directory = DirectoryService(database, hasher, audit, clk, personal_keys, events)
     settings = OfficeSettingsService(database, audit)
     credentials = CredentialService(database, store, personal_keys, audit, settings, clk, events)
+    lexicons = LexiconService(database, audit, clk)
     return AppContext(
         db=database,
         clock=clk,
@@ -97,6 +103,15 @@ def build_context(
         rogues=RogueService(database, audit, clk),
         keys=personal_keys,
         credentials=credentials,
-        lexicons=LexiconService(database, audit, clk),
+        lexicons=lexicons,
+        posts=PostService(
+            database,
+            audit,
+            clk,
+            personal_keys,
+            lexicons.active,
+            allow_direct=lambda: settings.get(DIRECT_ROUTE_ALLOWED) != 0,
+        ),
+        delegations=DelegationService(database, audit, clk, personal_keys),
         migration=result,
     )

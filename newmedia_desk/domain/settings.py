@@ -47,11 +47,16 @@ REVEAL_REAUTH_MINUTES = IntSetting("reveal_reauth_minutes", default=3, minimum=0
 ROTATION_DAYS = IntSetting("rotation_days", default=90, minimum=7, maximum=730)
 """Remind to change an account password this many days after the last change."""
 
+DIRECT_ROUTE_ALLOWED = IntSetting("direct_route_allowed", default=1, minimum=0, maximum=1)
+"""1: reposts and general knowledge of tier 一般 may go out without an approver (000 § 篇1
+art.8); 0: every post needs at least the responsible person."""
+
 ALL_SETTINGS: tuple[IntSetting, ...] = (
     IDLE_LOCK_MINUTES,
     HOLDER_LIMIT,
     FILING_WORKING_DAYS,
     REVEAL_REAUTH_MINUTES,
     ROTATION_DAYS,
+    DIRECT_ROUTE_ALLOWED,
 )
 BY_KEY = {s.key: s for s in ALL_SETTINGS}

@@ -27,6 +27,7 @@ from newmedia_desk.domain.errors import DeskError
 from newmedia_desk.domain.roles import Permission, Role
 from newmedia_desk.domain.settings import (
     ALL_SETTINGS,
+    DIRECT_ROUTE_ALLOWED,
     FILING_WORKING_DAYS,
     HOLDER_LIMIT,
     IDLE_LOCK_MINUTES,
@@ -63,6 +64,12 @@ LABELS: dict[str, tuple[str, str]] = {
     ROTATION_DAYS.key: (
         QT_TRANSLATE_NOOP("OfficeSettingsPage", "Remind to change a password after"),
         QT_TRANSLATE_NOOP("OfficeSettingsPage", " days"),
+    ),
+    DIRECT_ROUTE_ALLOWED.key: (
+        QT_TRANSLATE_NOOP(
+            "OfficeSettingsPage", "Reposts and general knowledge without approver (1 yes, 0 no)"
+        ),
+        QT_TRANSLATE_NOOP("OfficeSettingsPage", " "),
     ),
 }
 """Label and unit of each number setting (every entry of ``ALL_SETTINGS``)."""

@@ -2941,6 +2941,14 @@ Use {language} from the next start on?</source>
         <translation> 天</translation>
     </message>
     <message>
+        <source>Reposts and general knowledge without approver (1 yes, 0 no)</source>
+        <translation>转发上级稿件和一般科普可免审批（1 是，0 否）</translation>
+    </message>
+    <message>
+        <source> </source>
+        <translation> </translation>
+    </message>
+    <message>
         <source>Rules</source>
         <translation>规则</translation>
     </message>

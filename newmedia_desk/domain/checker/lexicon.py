@@ -146,6 +146,4 @@ def shipped_lexicons() -> tuple[Lexicon, ...]:
 
     # Named like the office's copies in the database ("banned"), so a finding says the
     # same source whether the office changed the list or not.
-    return tuple(
-        load_lexicon(resource("lexicons", f"{name}.txt"), source=name) for name in SHIPPED
-    )
+    return tuple(load_lexicon(resource("lexicons", f"{name}.txt"), source=name) for name in SHIPPED)
