@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from newmedia_desk.domain.accounts import Decision
@@ -256,6 +256,24 @@ class PostService:
         require(actor, Permission.VIEW_POSTS)
         with self._db.read() as s:
             return self._record(s, self._row(s, post_id))
+
+    def status_counts(self, actor: Principal) -> dict[PostStatus, int]:
+        """How many posts are in each status (the start view's figures)."""
+        require(actor, Permission.VIEW_POSTS)
+        with self._db.read() as s:
+            rows = s.execute(select(Post.status, func.count()).group_by(Post.status))
+            return {PostStatus(status): int(n) for status, n in rows}
+
+    def filing_pending(self, actor: Principal) -> int:
+        """Approved sensitive posts whose content is not filed (备案) yet."""
+        require(actor, Permission.VIEW_POSTS)
+        with self._db.read() as s:
+            stmt = select(func.count()).where(
+                Post.filing_required.is_(True),
+                Post.filed_at.is_(None),
+                Post.status.in_([PostStatus.APPROVED.value, PostStatus.PUBLISHED.value]),
+            )
+            return int(s.scalar(stmt) or 0)
 
     def revisions(self, actor: Principal, post_id: int) -> list[RevisionView]:
         """Every revision of a post, oldest first."""

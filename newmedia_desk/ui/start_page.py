@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from newmedia_desk.context import AppContext
 from newmedia_desk.domain.errors import DeskError
+from newmedia_desk.domain.posts import PostStatus
 from newmedia_desk.domain.roles import Permission
 from newmedia_desk.domain.settings import IDLE_LOCK_MINUTES
 from newmedia_desk.domain.staff import Principal
@@ -61,6 +62,11 @@ class StartPage(QWidget):
         self.filings_overdue = _value_label(self, "filings_overdue")
         self.open_problems = _value_label(self, "open_problems")
         self.open_rogues = _value_label(self, "open_rogues")
+        self.waiting_for_me = _value_label(self, "waiting_for_me")
+        self.mismatched = _value_label(self, "mismatched")
+        self.in_approval = _value_label(self, "in_approval")
+        self.expired = _value_label(self, "expired")
+        self.filing_pending = _value_label(self, "filing_pending")
 
         me = QGroupBox(self.tr("Signed in"), self)
         me_form = QFormLayout(me)
@@ -85,6 +91,14 @@ class StartPage(QWidget):
         accounts_form.addRow(self.tr("Problems found"), self.open_problems)
         accounts_form.addRow(self.tr("Rogue accounts being handled"), self.open_rogues)
 
+        posts = QGroupBox(self.tr("Posts"), self)
+        posts_form = QFormLayout(posts)
+        posts_form.addRow(self.tr("Waiting for my approval"), self.waiting_for_me)
+        posts_form.addRow(self.tr("Published text differs from the approved"), self.mismatched)
+        posts_form.addRow(self.tr("In approval"), self.in_approval)
+        posts_form.addRow(self.tr("Expired (plan again)"), self.expired)
+        posts_form.addRow(self.tr("Sensitive posts to file"), self.filing_pending)
+
         system = QGroupBox(self.tr("This database"), self)
         system_form = QFormLayout(system)
         system_form.addRow(self.tr("Location"), self.database)
@@ -96,11 +110,12 @@ class StartPage(QWidget):
         inner = QVBoxLayout(content)
         inner.addWidget(self.greeting)
         inner.addWidget(me)
+        inner.addWidget(posts)
         inner.addWidget(accounts)
         inner.addWidget(office)
         inner.addWidget(system)
         inner.addStretch(1)
-        for child in (self.greeting, me, accounts, office, system):
+        for child in (self.greeting, me, posts, accounts, office, system):
             child.setParent(content)
         scroll = QScrollArea(self)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -130,10 +145,42 @@ class StartPage(QWidget):
             self.database.setText(error_text(exc))
             return
         self._refresh_accounts()
+        self._refresh_posts()
         self.database.setText(self._ctx.db.describe())
         self.idle_lock.setText(
             self.tr("after {minutes} minutes without input").format(minutes=minutes)
         )
+
+    def _refresh_posts(self) -> None:
+        actor = self._actor
+        try:
+            self._ctx.posts.expire_due()
+            waiting = self._ctx.posts.waiting_for(actor)
+            mismatched = self._ctx.posts.mismatched_publications(actor)
+            counts = self._ctx.posts.status_counts(actor)
+            to_file = self._ctx.posts.filing_pending(actor)
+        except DeskError as exc:
+            self.waiting_for_me.setText(error_text(exc))
+            return
+        self.waiting_for_me.setText(
+            self._listed([p.current.content.title or f"#{p.id}" for p in waiting])
+        )
+        self.mismatched.setText(
+            self._listed([f"{m.account_name}: {m.title or m.post_id}" for m in mismatched])
+        )
+        # Red: the office answers for what went out differing from what was approved.
+        self.mismatched.setStyleSheet("color: #b00020;" if mismatched else "")
+        self.in_approval.setText(str(counts.get(PostStatus.IN_APPROVAL, 0)))
+        self.expired.setText(str(counts.get(PostStatus.EXPIRED, 0)))
+        self.filing_pending.setText(str(to_file))
+
+    def _listed(self, items: list[str]) -> str:
+        if not items:
+            return self.tr("none")
+        lines = [self.tr("{count}:").format(count=len(items)), *items[:MAX_LISTED]]
+        if len(items) > MAX_LISTED:
+            lines.append(self.tr("… and {count} more").format(count=len(items) - MAX_LISTED))
+        return "\n".join(lines)
 
     def _refresh_accounts(self) -> None:
         actor = self._actor
