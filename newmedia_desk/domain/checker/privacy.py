@@ -13,10 +13,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_ID_RE = re.compile(r"(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])")
-_MOBILE_RE = re.compile(r"(?<![0-9])1[3-9]\d{9}(?![0-9])")
-_CARD_RE = re.compile(r"(?<![0-9])\d{16,19}(?![0-9])")
-_ELEVEN_DIGITS = re.compile(r"\d{11}")
+# Each also in the grouped forms people type: ID 6-8-4, mobile 3-4-4, card in fours, with
+# one space or hyphen between groups.
+_ID_RE = re.compile(
+    r"(?<![0-9A-Za-z])(?:\d{17}[0-9Xx]|\d{6}([ -])\d{8}\1\d{3}[0-9Xx])(?![0-9A-Za-z])"
+)
+_MOBILE_RE = re.compile(r"(?<![0-9])(?:1[3-9]\d{9}|1[3-9]\d([ -])\d{4}\1\d{4})(?![0-9])")
+_CARD_RE = re.compile(
+    r"(?<![0-9])(?:\d{16,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?)(?![0-9])"
+)
+_ELEVEN_DIGITS = re.compile(r"\d(?:[ -]?\d){10}")
+_SEPARATORS = str.maketrans("", "", " -")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
@@ -80,20 +87,30 @@ def mask_bank_card(value: str) -> str:
 
 
 def find_personal_data(text: str) -> list[PersonalData]:
-    """Every valid ID, mobile and card number in ``text``, in order of position."""
+    """Every valid ID, mobile and card number in ``text``, in order of position.
+
+    Where candidates overlap, the first kind found wins (ID before card before mobile).
+    Masks are written without the group separators, in the official format.
+    """
     found: list[PersonalData] = []
     if _ELEVEN_DIGITS.search(text) is None:  # the shortest of the three is 11 digits
         return found
-    taken: set[int] = set()
-    for m in _ID_RE.finditer(text):
-        if is_valid_id_number(m.group()):
-            found.append(PersonalData("id_number", *m.span(), m.group(), mask_id_number(m.group())))
-            taken.add(m.start())
-    for m in _CARD_RE.finditer(text):
-        if m.start() not in taken and luhn_ok(m.group()):
-            found.append(PersonalData("bank_card", *m.span(), m.group(), mask_bank_card(m.group())))
-    for m in _MOBILE_RE.finditer(text):
-        found.append(PersonalData("mobile", *m.span(), m.group(), mask_mobile(m.group())))
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    checks = (
+        ("id_number", _ID_RE, is_valid_id_number, mask_id_number),
+        ("bank_card", _CARD_RE, luhn_ok, mask_bank_card),
+        ("mobile", _MOBILE_RE, lambda _digits: True, mask_mobile),
+    )
+    for kind, pattern, valid, mask in checks:
+        for m in pattern.finditer(text):
+            digits = m.group().translate(_SEPARATORS)
+            if free(*m.span()) and valid(digits):
+                found.append(PersonalData(kind, *m.span(), m.group(), mask(digits)))
+                taken.append(m.span())
     found.sort(key=lambda p: p.start)
     return found
 

@@ -62,3 +62,46 @@ def test_privacy_blocks_until_masked() -> None:
     assert result.blocks
     assert {f.rule for f in result.findings} == {"mobile", "id_number"}
     assert not check(mask_personal_data(text)).blocks
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "masked"),
+    [
+        ("电话 138 1234 5678 联系", "mobile", "138****5678"),
+        ("电话138-1234-5678", "mobile", "138****5678"),
+        ("卡号 6222 0202 0000 1234 567。", "bank_card", None),
+        ("身份证 110101-19900307-1233", "id_number", "11*************233"),
+    ],
+)
+def test_grouped_forms_are_found(text: str, kind: str, masked: str | None) -> None:
+    found = find_personal_data(text)
+    if kind == "bank_card":
+        digits = "622202020000123456"
+        card = digits + str((10 - _luhn_sum(digits)) % 10)
+        text = text.replace(
+            "6222 0202 0000 1234 567",
+            f"{card[:4]} {card[4:8]} {card[8:12]} {card[12:16]} {card[16:]}",
+        )
+        found = find_personal_data(text)
+        masked = card[:4] + "*" * (len(card) - 8) + card[-4:]
+    [item] = found
+    assert item.kind == kind and item.masked == masked
+    assert text[item.start : item.end] == item.value
+
+
+def test_mixed_separators_or_wrong_groups_are_not_numbers() -> None:
+    assert find_personal_data("138 1234-5678") == []
+    assert find_personal_data("编号 1381 2345 678") == []
+
+
+def _luhn_sum(digits: str) -> int:
+    # The Luhn sum of ``digits`` as if a check digit followed them.
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2 == 0:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10
