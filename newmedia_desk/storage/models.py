@@ -304,3 +304,4 @@ class RogueAction(Base):
 from newmedia_desk.storage import credential_models as _credential_models  # noqa: E402, F401
 from newmedia_desk.storage import lexicon_models as _lexicon_models  # noqa: E402, F401
 from newmedia_desk.storage import post_models as _post_models  # noqa: E402, F401
+from newmedia_desk.storage import cadence_models as _cadence_models  # noqa: E402, F401

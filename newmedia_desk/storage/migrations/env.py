@@ -7,9 +7,14 @@ from sqlalchemy.engine import Connection
 
 from newmedia_desk.storage import models  # noqa: F401  (registers the tables)
 from newmedia_desk.storage.base import Base
+from newmedia_desk.storage.post_search import is_search_table
 
 config = context.config
 target_metadata = Base.metadata
+
+
+def _include_name(name: str | None, kind: str, _parents: object) -> bool:
+    return not (kind == "table" and name is not None and is_search_table(name))
 
 
 def _run(connection: Connection) -> None:
@@ -18,6 +23,8 @@ def _run(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        # The FTS5 index and its shadow tables are made by hand, not from the models.
+        include_name=_include_name,
     )
     with context.begin_transaction():
         context.run_migrations()
