@@ -19,7 +19,12 @@ if TYPE_CHECKING:
     from newmedia_desk.ui.posts_area import PostsArea
     from newmedia_desk.ui.settings_area import SettingsArea
 
-_LAZY = (Area.POSTS, Area.ACCOUNTS, Area.SETTINGS)
+AREA_PAGES: dict[Area, tuple[str, str]] = {}
+"""More areas built on their first visit: ``Area → (module, class)``. The class is built as
+``cls(ctx, actor, prompts, parent)``, has ``refresh()``, and may have a ``changed`` signal
+(the start view then refreshes when it fires)."""
+
+_LAZY = (Area.POSTS, Area.ACCOUNTS, Area.SETTINGS, *AREA_PAGES)
 """Areas built on their first visit: their tables and models are not needed to start."""
 
 
@@ -49,6 +54,7 @@ class WorkArea(QWidget):
         self._settings_area: SettingsArea | None = None
         self._accounts_area: AccountsArea | None = None
         self._posts_area: PostsArea | None = None
+        self._area_pages: dict[Area, QWidget] = {}
         for area in Area:
             item = QListWidgetItem(area_name(area), self.nav)
             item.setSizeHint(QSize(0, 36))
@@ -102,6 +108,23 @@ class WorkArea(QWidget):
             self._accounts_area = area
         return self._accounts_area
 
+    def area_page(self, area: Area) -> QWidget:
+        """The page of one of ``AREA_PAGES``, built the first time it is needed."""
+        page = self._area_pages.get(area)
+        if page is None:
+            import importlib
+
+            module, name = AREA_PAGES[area]
+            cls = getattr(importlib.import_module(module), name)
+            page = cls(self._ctx, self.actor, self._prompts, self)
+            assert isinstance(page, QWidget)
+            changed = getattr(page, "changed", None)
+            if changed is not None:
+                changed.connect(self.start_page.refresh)
+            self._place(area, page)
+            self._area_pages[area] = page
+        return page
+
     def _place(self, area: Area, page: QWidget) -> None:
         placeholder = self.pages.widget(area)
         assert placeholder is not None
@@ -132,6 +155,8 @@ class WorkArea(QWidget):
             self.accounts_area.refresh()
         elif row == Area.POSTS:
             self.posts_area.refresh()
+        elif row in AREA_PAGES:
+            getattr(self.area_page(Area(row)), "refresh")()  # noqa: B009 - any page class
         self.pages.setCurrentIndex(row)
         if row == Area.START:
             self.start_page.refresh()
