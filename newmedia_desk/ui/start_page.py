@@ -15,12 +15,15 @@ from PySide6.QtWidgets import (
 )
 
 from newmedia_desk.context import AppContext
+from newmedia_desk.domain.compliance import Silence
 from newmedia_desk.domain.errors import DeskError
 from newmedia_desk.domain.posts import PostStatus
 from newmedia_desk.domain.roles import Permission
 from newmedia_desk.domain.settings import IDLE_LOCK_MINUTES
 from newmedia_desk.domain.staff import Principal
+from newmedia_desk.domain.working_days import OFFICE_TZ
 from newmedia_desk.ui.account_texts import rotation_reason
+from newmedia_desk.ui.cadence_texts import silence_name, slot_state_name
 from newmedia_desk.ui.prompts import error_text
 from newmedia_desk.ui.texts import local_time, role_names
 
@@ -67,6 +70,9 @@ class StartPage(QWidget):
         self.in_approval = _value_label(self, "in_approval")
         self.expired = _value_label(self, "expired")
         self.filing_pending = _value_label(self, "filing_pending")
+        self.due_today = _value_label(self, "due_today")
+        self.silent_accounts = _value_label(self, "silent_accounts")
+        self.deliveries = _value_label(self, "deliveries")
 
         me = QGroupBox(self.tr("Signed in"), self)
         me_form = QFormLayout(me)
@@ -99,6 +105,12 @@ class StartPage(QWidget):
         posts_form.addRow(self.tr("Expired (plan again)"), self.expired)
         posts_form.addRow(self.tr("Sensitive posts to file"), self.filing_pending)
 
+        cadence = QGroupBox(self.tr("Cadence"), self)
+        cadence_form = QFormLayout(cadence)
+        cadence_form.addRow(self.tr("Today's slots"), self.due_today)
+        cadence_form.addRow(self.tr("Accounts without recent posts"), self.silent_accounts)
+        cadence_form.addRow(self.tr("Column content due"), self.deliveries)
+
         system = QGroupBox(self.tr("This database"), self)
         system_form = QFormLayout(system)
         system_form.addRow(self.tr("Location"), self.database)
@@ -111,11 +123,12 @@ class StartPage(QWidget):
         inner.addWidget(self.greeting)
         inner.addWidget(me)
         inner.addWidget(posts)
+        inner.addWidget(cadence)
         inner.addWidget(accounts)
         inner.addWidget(office)
         inner.addWidget(system)
         inner.addStretch(1)
-        for child in (self.greeting, me, posts, accounts, office, system):
+        for child in (self.greeting, me, posts, cadence, accounts, office, system):
             child.setParent(content)
         scroll = QScrollArea(self)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -146,6 +159,7 @@ class StartPage(QWidget):
             return
         self._refresh_accounts()
         self._refresh_posts()
+        self._refresh_cadence()
         self.database.setText(self._ctx.db.describe())
         self.idle_lock.setText(
             self.tr("after {minutes} minutes without input").format(minutes=minutes)
@@ -173,6 +187,56 @@ class StartPage(QWidget):
         self.in_approval.setText(str(counts.get(PostStatus.IN_APPROVAL, 0)))
         self.expired.setText(str(counts.get(PostStatus.EXPIRED, 0)))
         self.filing_pending.setText(str(to_file))
+
+    def _refresh_cadence(self) -> None:
+        actor = self._actor
+        try:
+            slots = self._ctx.cadence.due_today(actor)
+            silent = self._ctx.cadence.silent_accounts(actor)
+            deliveries = self._ctx.cadence.upcoming_deliveries(actor)
+        except DeskError as exc:
+            self.due_today.setText(error_text(exc))
+            return
+        self.due_today.setText(
+            self._listed(
+                [
+                    self.tr("{time} {name}: {state}").format(
+                        time=slot.at.astimezone(OFFICE_TZ).strftime("%H:%M"),
+                        name=slot.name,
+                        state=slot_state_name(slot.state),
+                    )
+                    for slot in slots
+                ]
+            )
+        )
+        self.silent_accounts.setText(
+            self._listed(
+                [
+                    self.tr("{name} ({platform}): {days}").format(
+                        name=a.name,
+                        platform=a.platform,
+                        days=self.tr("never published")
+                        if a.days_since_last is None
+                        else self.tr("{n} days").format(n=a.days_since_last),
+                    )
+                    + f" · {silence_name(a.silence)}"
+                    for a in silent
+                ]
+            )
+        )
+        red = any(a.silence is Silence.RED for a in silent)
+        self.silent_accounts.setStyleSheet("color: #b00020;" if red else "")
+        pending = [d for d in deliveries if not d.covered]
+        self.deliveries.setText(
+            self._listed(
+                [
+                    self.tr("{name}: due {day}, {missing} days not planned").format(
+                        name=d.name, day=d.due_on.isoformat(), missing=len(d.missing_days)
+                    )
+                    for d in pending
+                ]
+            )
+        )
 
     def _listed(self, items: list[str]) -> str:
         if not items:

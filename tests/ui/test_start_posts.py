@@ -61,6 +61,8 @@ def test_start_view_lists_waiting_posts_and_mismatched_publications(
     start.refresh()
     assert "明日天气" in start.waiting_for_me.text()
     assert start.in_approval.text() == "1"
+    assert "江城气象" in start.silent_accounts.text()  # never published: red
+    assert "#b00020" in start.silent_accounts.styleSheet()
 
     post = ctx.posts.sign(
         head,
@@ -85,3 +87,4 @@ def test_start_view_lists_waiting_posts_and_mismatched_publications(
     assert start.waiting_for_me.text() == "none"
     assert "江城气象" in start.mismatched.text()
     assert "#b00020" in start.mismatched.styleSheet()
+    assert start.silent_accounts.text() == "none"  # it has just published
