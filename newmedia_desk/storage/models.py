@@ -301,7 +301,7 @@ class RogueAction(Base):
 
 
 # Registered with the same metadata (migrations, create_all) wherever the models are loaded.
+from newmedia_desk.storage import cadence_models as _cadence_models  # noqa: E402, F401
 from newmedia_desk.storage import credential_models as _credential_models  # noqa: E402, F401
 from newmedia_desk.storage import lexicon_models as _lexicon_models  # noqa: E402, F401
 from newmedia_desk.storage import post_models as _post_models  # noqa: E402, F401
-from newmedia_desk.storage import cadence_models as _cadence_models  # noqa: E402, F401
