@@ -22,8 +22,12 @@ from newmedia_desk import APP_DISPLAY_NAME, __version__
 if TYPE_CHECKING:
     from newmedia_desk.context import AppContext
     from newmedia_desk.domain.accounts import AccountRecord
+    from newmedia_desk.domain.assessment import UnitAssessment
     from newmedia_desk.domain.checker.lexicon import Lexicon
+    from newmedia_desk.domain.posts import PostStatus
     from newmedia_desk.domain.staff import Principal
+    from newmedia_desk.services.cadence import AccountCompliance
+    from newmedia_desk.services.post_reports import PostSummary
 
 PASSWORD_ENV = "NEWMEDIA_DESK_PASSWORD"
 
@@ -82,25 +86,46 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--password-stdin", action="store_true", help="demo password from stdin (default: demo)"
     )
+    demo.add_argument(
+        "--posts",
+        type=int,
+        metavar="N",
+        help="also add N synthetic posts (for scale; on a demo database, only adds them)",
+    )
 
     verify = sub.add_parser("verify", help="check the file and the whole audit log")
     _db_option(verify, top=False)
 
-    lst = sub.add_parser("list", help="list units, staff or accounts")
+    lst = sub.add_parser("list", help="list units, staff, accounts or posts")
     _db_option(lst, top=False)
-    lst.add_argument("what", choices=["units", "staff", "accounts"])
+    lst.add_argument("what", choices=["units", "staff", "accounts", "posts"])
     lst.add_argument("--json", action="store_true", help="print JSON")
+    lst.add_argument(
+        "--status",
+        metavar="S",
+        help="posts only: draft, in_approval, returned, approved, published, expired, "
+        "withdrawn, cancelled (or 草稿, 审批中 …)",
+    )
 
     imp_cmd = sub.add_parser("import", help="import records from a file (all rows or none)")
     _db_option(imp_cmd, top=False)
-    imp_cmd.add_argument("what", choices=["accounts"])
+    imp_cmd.add_argument("what", choices=["accounts", "publications"])
     imp_cmd.add_argument("file", type=Path, help="an Excel ledger (.xlsx)")
     _sign_in_options(imp_cmd)
 
-    exp_cmd = sub.add_parser("export", help="fill an official form from the records")
+    exp_cmd = sub.add_parser("export", help="fill an official form or a ledger from the records")
     _db_option(exp_cmd, top=False)
-    exp_cmd.add_argument("what", choices=["account-form"])
-    exp_cmd.add_argument("--account", required=True, metavar="NAME_OR_ID", help="the account")
+    exp_cmd.add_argument(
+        "what",
+        choices=["account-form", "post-form", "ledger", "moderation", "incidents", "assessment"],
+    )
+    exp_cmd.add_argument("--month", metavar="YYYY-MM", help="assessment: the month")
+    exp_cmd.add_argument("--account", metavar="NAME_OR_ID", help="account-form: the account")
+    exp_cmd.add_argument("--post", type=int, metavar="ID", help="post-form: the post")
+    exp_cmd.add_argument(
+        "--from", dest="start", metavar="DATE", help="ledger: first day, YYYY-MM-DD"
+    )
+    exp_cmd.add_argument("--to", dest="end", metavar="DATE", help="ledger: last day, YYYY-MM-DD")
     exp_cmd.add_argument(
         "--out", required=True, type=Path, metavar="FILE", help="the .xlsx to write"
     )
@@ -158,6 +183,23 @@ def build_parser() -> argparse.ArgumentParser:
     _sign_in_options(lex_import)
     for action in (lex_list, lex_export, lex_import):
         _db_option(action, top=False)
+
+    report = sub.add_parser("report", help="print figures of a period (read-only)")
+    _db_option(report, top=False)
+    report_sub = report.add_subparsers(dest="report_command", metavar="REPORT", required=True)
+    cadence = report_sub.add_parser(
+        "cadence", help="per account: expected, published, on time, missed, gaps, silence"
+    )
+    cadence.add_argument("--from", dest="start", required=True, metavar="DATE", help="YYYY-MM-DD")
+    cadence.add_argument("--to", dest="end", required=True, metavar="DATE", help="YYYY-MM-DD")
+    cadence.add_argument("--json", action="store_true", help="print JSON")
+    _db_option(cadence, top=False)
+    assessment = report_sub.add_parser(
+        "assessment", help="per unit and month: score, veto items, figures, 表扬/批评 (考核)"
+    )
+    assessment.add_argument("--month", required=True, metavar="YYYY-MM", help="the month")
+    assessment.add_argument("--json", action="store_true", help="print JSON")
+    _db_option(assessment, top=False)
 
     key = sub.add_parser("audit-key", help="carry the audit key to another PC sharing the database")
     _db_option(key, top=False)
@@ -284,11 +326,24 @@ def _cmd_init(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int
 
 
 def _cmd_demo(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
+    import time
+
     from newmedia_desk.services.demo import seed_demo
 
     password = io.password(True, "") if args.password_stdin else "demo"
+    if args.posts is not None and args.posts < 1:
+        raise UsageError("--posts needs a positive number")
     with closing(factory(args.db)) as ctx:
-        people = seed_demo(ctx, password)
+        if args.posts is not None and ctx.directory.has_staff():
+            _add_demo_posts(ctx, args.posts, password, io)
+            return 0
+        started = time.perf_counter()
+        people = seed_demo(ctx, password, posts=args.posts or 0)
+        if args.posts:
+            io.say(
+                f"with {args.posts} synthetic posts of earlier years "
+                f"({time.perf_counter() - started:.1f} s in all)"
+            )
         io.say(f"demo office written to {ctx.db.describe()}")
         io.say("sign-ins (password: " + ("as given" if args.password_stdin else "demo") + "):")
         for p in people:
@@ -299,6 +354,20 @@ def _cmd_demo(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int
         if problem is not None:
             io.say(f"account passwords were not stored (holders were named): {problem}")
         return 0
+
+
+def _add_demo_posts(ctx: AppContext, count: int, password: str, io: _IO) -> None:
+    import time
+
+    from newmedia_desk.services.demo_bulk import add_demo_posts
+
+    started = time.perf_counter()
+    result = add_demo_posts(ctx, count, password=password)
+    io.say(
+        f"added {result.posts} synthetic posts (ids {result.first_id}-{result.last_id}: "
+        f"{result.revisions} revisions, {result.signoffs} sign-off steps, "
+        f"{result.publications} publications) in {time.perf_counter() - started:.1f} s"
+    )
 
 
 def _cmd_verify(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
@@ -333,10 +402,17 @@ def _cmd_verify(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> i
 
 
 def _cmd_list(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
+    if args.status is not None and args.what != "posts":
+        raise UsageError("--status lists posts only")
+    status = _post_status(args.status)
     with closing(factory(args.db)) as ctx:
         units = ctx.directory.list_units(None)
         rows: list[dict[str, Any]]
-        if args.what == "units":
+        if args.what == "posts":
+            rows = [_post_row(p) for p in ctx.post_reports.list_posts(None, status=status)]
+            columns = ["id", "status_label", "tier_label", "title", "accounts", "planned"]
+            columns.append("drafter")
+        elif args.what == "units":
             rows = [
                 {
                     "id": u.id,
@@ -372,6 +448,37 @@ def _cmd_list(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int
         return 0
 
 
+def _post_status(text: str | None) -> PostStatus | None:
+    from newmedia_desk.domain.posts import STATUS_LABELS, PostStatus
+
+    if text is None:
+        return None
+    wanted = text.strip()
+    for status, label in STATUS_LABELS.items():
+        if wanted in (status.value, label):
+            return status
+    choices = ", ".join(s.value for s in PostStatus)
+    raise UsageError(f"unknown post status {text!r} (choose from {choices})")
+
+
+def _post_row(p: PostSummary) -> dict[str, Any]:
+    from newmedia_desk.domain.working_days import OFFICE_TZ
+
+    planned = None if p.planned_at is None else p.planned_at.astimezone(OFFICE_TZ)
+    return {
+        "id": p.id,
+        "status": p.status.value,
+        "status_label": p.status_label,
+        "tier": p.tier.value,
+        "tier_label": p.tier_label,
+        "title": p.title,
+        "accounts": list(p.accounts),
+        "planned_at": None if planned is None else planned.isoformat(),
+        "planned": "" if planned is None else f"{planned:%Y-%m-%d %H:%M}",
+        "drafter": p.drafter,
+    }
+
+
 def _account_row(a: AccountRecord) -> dict[str, Any]:
     return {
         "id": a.id,
@@ -397,12 +504,18 @@ def _cmd_import(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> i
     with closing(factory(args.db)) as ctx:
         actor = _sign_in(ctx, args, io)
         try:
-            records = ctx.accounts.import_ledger(actor, args.file)
+            if args.what == "publications":
+                publications = ctx.post_reports.import_publications(actor, args.file)
+            else:
+                records = ctx.accounts.import_ledger(actor, args.file)
         except ImportRejectedError as exc:
             io.err.write(f"newmedia-desk: import: {args.file}: {exc.message}; nothing changed\n")
             for problem in exc.errors:
                 io.err.write(f"  {problem}\n")
             return 1
+        if args.what == "publications":
+            io.say(f"imported {len(publications)} publications from {args.file}")
+            return 0
         io.say(f"imported {len(records)} accounts from {args.file}")
         for a in records:
             io.say(f"  {a.id}\t{a.platform_name}\t{a.name}\t{a.unit_name}")
@@ -412,11 +525,109 @@ def _cmd_import(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> i
 def _cmd_export(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
     from newmedia_desk.exports.forms import export_account_opening
 
+    if args.what == "post-form":
+        return _export_post_form(args, factory, io)
+    if args.what == "ledger":
+        return _export_ledger(args, factory, io)
+    if args.what in ("moderation", "incidents"):
+        return _export_interaction_ledger(args, factory, io)
+    if args.what == "assessment":
+        return _export_assessment(args, factory, io)
+    if not args.account:
+        raise UsageError("export account-form needs --account NAME_OR_ID")
     with closing(factory(args.db)) as ctx:
         account = ctx.accounts.find_account(None, args.account)
         form = ctx.accounts.opening_form(account.id)
         path = export_account_opening(form, args.out)
         io.say(f"account form of {account.name} ({account.platform_name}) written to {path}")
+        return 0
+
+
+def _export_post_form(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
+    from newmedia_desk.domain.forms import audit_line
+    from newmedia_desk.exports.post_forms import export_post_form
+
+    if args.post is None:
+        raise UsageError("export post-form needs --post ID")
+    with closing(factory(args.db)) as ctx:
+        record = ctx.posts.get(None, args.post)
+        path = export_post_form(
+            record,
+            audit_head=audit_line(ctx.audit.head()),
+            out=args.out,
+            printed_at=ctx.clock.now(),
+        )
+        io.say(f"approval form of post {record.id} ({record.content.title}) written to {path}")
+        return 0
+
+
+def _export_ledger(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
+    from datetime import date
+
+    from newmedia_desk.domain.forms import audit_line
+    from newmedia_desk.exports.ledger import export_ledger
+
+    if not args.start or not args.end:
+        raise UsageError("export ledger needs --from DATE and --to DATE (YYYY-MM-DD)")
+    try:
+        start, end = date.fromisoformat(args.start), date.fromisoformat(args.end)
+    except ValueError as exc:
+        raise UsageError(f"dates are written YYYY-MM-DD: {exc}") from None
+    with closing(factory(args.db)) as ctx:
+        rows = ctx.post_reports.ledger_rows(None, start, end)
+        path = export_ledger(
+            rows,
+            start=start,
+            end=end,
+            out=args.out,
+            audit_head=audit_line(ctx.audit.head()),
+            printed_at=ctx.clock.now(),
+        )
+        io.say(f"ledger {start}–{end}: {len(rows)} publications written to {path}")
+        return 0
+
+
+def _export_interaction_ledger(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
+    from datetime import date
+
+    from newmedia_desk.domain.forms import audit_line
+    from newmedia_desk.exports.interaction_ledgers import (
+        export_incident_ledger,
+        export_moderation_ledger,
+    )
+
+    if not args.start or not args.end:
+        raise UsageError(f"export {args.what} needs --from DATE and --to DATE (YYYY-MM-DD)")
+    try:
+        start, end = date.fromisoformat(args.start), date.fromisoformat(args.end)
+    except ValueError as exc:
+        raise UsageError(f"dates are written YYYY-MM-DD: {exc}") from None
+    if end < start:
+        raise UsageError("--to is before --from")
+    with closing(factory(args.db)) as ctx:
+        head = audit_line(ctx.audit.head())
+        now = ctx.clock.now()
+        if args.what == "moderation":
+            ledger = ctx.interaction.moderation_ledger(None, start, end)
+            path = export_moderation_ledger(
+                ledger.entries,
+                ledger.feedback,
+                start=start,
+                end=end,
+                out=args.out,
+                audit_head=head,
+                printed_at=now,
+            )
+            io.say(
+                f"moderation ledger {start}–{end}: {len(ledger.entries)} entries and "
+                f"{len(ledger.feedback)} feedback written to {path}"
+            )
+            return 0
+        incidents = ctx.interaction.incident_ledger(None, start, end)
+        path = export_incident_ledger(
+            incidents, start=start, end=end, out=args.out, audit_head=head, printed_at=now
+        )
+        io.say(f"incident ledger {start}–{end}: {len(incidents)} incidents written to {path}")
         return 0
 
 
@@ -639,6 +850,158 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def _report_cadence(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
+    from datetime import date
+
+    try:
+        start, end = date.fromisoformat(args.start), date.fromisoformat(args.end)
+    except ValueError as exc:
+        raise UsageError(f"dates are written YYYY-MM-DD: {exc}") from None
+    if end < start:
+        raise UsageError("--to is before --from")
+    with closing(factory(args.db)) as ctx:
+        rows = [_cadence_row(r) for r in ctx.cadence.compliance(None, start, end)]
+    if args.json:
+        io.say(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    io.say(f"cadence {start}–{end}")
+    columns = [
+        "id", "platform", "name", "expected", "published", "on_time", "missed",
+        "longest_gap_days", "days_since_last", "silence",
+    ]  # fmt: skip
+    io.say("\t".join(columns))
+    for row in rows:
+        shown = {**row, "platform": row["platform"] or row["target"]}
+        io.say("\t".join("-" if shown[c] is None else _cell(shown[c]) for c in columns))
+    return 0
+
+
+def _cadence_row(r: AccountCompliance) -> dict[str, Any]:
+    return {
+        "target": r.target.value,
+        "id": r.account_id,
+        "platform": r.platform,
+        "name": r.name,
+        "column": r.column,
+        "unit": r.unit_name,
+        "rules": list(r.rule_texts),
+        "flagged": r.flagged,
+        "expected": r.expected,
+        "published": r.published,
+        "on_time": r.on_time,
+        "missed": r.missed,
+        "misses": [
+            {"day": m.day.isoformat(), "rule": m.rule, "wanted": m.wanted, "got": m.got}
+            for m in r.misses
+        ],
+        "longest_gap_days": r.longest_gap_days,
+        "days_since_last": r.days_since_last,
+        "last_published_at": r.last_published_at.isoformat() if r.last_published_at else None,
+        "silence": r.silence.value,
+        "warning_days": r.warning,
+    }
+
+
+def _report_assessment(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
+    from newmedia_desk.domain.assessment import Month
+
+    with closing(factory(args.db)) as ctx:
+        month = Month.parse(args.month)
+        results = ctx.assessment.month(None, month)
+    rows = [_assessment_row(r) for r in results]
+    if args.json:
+        io.say(json.dumps({"month": str(month), "units": rows}, ensure_ascii=False, indent=2))
+        return 0
+    io.say(
+        f"assessment {month}: {len(rows)} units (veto → 不合格; else 100 − deductions, <60 不合格)"
+    )
+    columns = [
+        "unit", "score", "result", "published", "cadence_misses", "max_silent_days",
+        "turnaround_hours", "rejections", "checker_blocks", "mismatches", "late_answers",
+        "late_incident_steps", "rotation_overdue", "suggestion",
+    ]  # fmt: skip
+    io.say("\t".join(columns))
+    for row in rows:
+        io.say("\t".join("-" if row[c] is None else _cell(row[c]) for c in columns))
+        for veto in row["vetoes"]:
+            io.say(f"  单项否决: {veto}")
+        for reason in row["reasons"]:
+            io.say(f"  {row['suggestion']}: {reason}")
+    return 0
+
+
+def _assessment_row(r: UnitAssessment) -> dict[str, Any]:
+    from newmedia_desk.domain.assessment import SUGGESTION_LABELS, reason_text, veto_text
+
+    f = r.figures
+    hours = f.turnaround_hours
+    return {
+        "unit_id": r.unit_id,
+        "unit": r.unit_name,
+        "month": str(f.month),
+        "score": r.score,
+        "qualified": r.qualified,
+        "result": r.result_label,
+        "vetoes": [veto_text(v) for v in r.vetoes],
+        "published": f.published,
+        "cadence_misses": f.cadence_misses,
+        "max_silent_days": f.max_silent_days,
+        "turnaround_hours": None if hours is None else round(hours, 2),
+        "approvals": len(f.approval_hours),
+        "rejections": f.rejections,
+        "checker_blocks": f.checker_blocks,
+        "mismatches": f.mismatches,
+        "late_answers": f.late_answers,
+        "late_incident_steps": f.late_incident_steps,
+        "rotation_overdue": f.rotation_overdue,
+        "deductions": {i.item.value: {"count": i.count, "points": i.points} for i in r.items},
+        "suggestion": SUGGESTION_LABELS[r.suggestion],
+        "reasons": [reason_text(x) for x in r.reasons],
+        "accounts": [
+            {
+                "id": a.account_id,
+                "name": a.name,
+                "platform": a.platform,
+                "published": a.published,
+                "silent_days": a.silent_days,
+                "silent_from": None if a.silent_from is None else a.silent_from.isoformat(),
+                "has_rules": a.has_rules,
+                "cadence_expected": a.cadence_expected,
+                "cadence_misses": a.cadence_misses,
+            }
+            for a in f.accounts
+        ],
+    }
+
+
+def _export_assessment(args: argparse.Namespace, factory: ContextFactory, io: _IO) -> int:
+    from newmedia_desk.domain.assessment import Month
+    from newmedia_desk.domain.forms import audit_line
+    from newmedia_desk.exports.assessment import export_assessment
+
+    if not args.month:
+        raise UsageError("export assessment needs --month YYYY-MM")
+    with closing(factory(args.db)) as ctx:
+        month = Month.parse(args.month)
+        results = ctx.assessment.month(None, month)
+        path = export_assessment(
+            results,
+            month,
+            args.out,
+            rules=ctx.assessment.rules(),
+            audit_head=audit_line(ctx.audit.head()),
+            printed_at=ctx.clock.now(),
+        )
+        failed = sum(1 for r in results if not r.qualified)
+        io.say(f"assessment {month}: {len(results)} units ({failed} 不合格) written to {path}")
+        return 0
+
+
+_REPORTS: dict[str, Callable[[argparse.Namespace, ContextFactory, _IO], int]] = {
+    "cadence": _report_cadence,
+    "assessment": _report_assessment,
+}
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, ContextFactory, _IO], int]] = {
     "init": _cmd_init,
     "demo": _cmd_demo,
@@ -651,4 +1014,5 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, ContextFactory, _IO], int]] =
     "audit-key": _cmd_audit_key,
     "check": _cmd_check,
     "lexicon": _cmd_lexicon,
+    "report": lambda args, factory, io: _REPORTS[args.report_command](args, factory, io),
 }

@@ -9,21 +9,29 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from newmedia_desk.domain.clock import Clock, SystemClock
 from newmedia_desk.domain.errors import StorageError
-from newmedia_desk.domain.settings import DIRECT_ROUTE_ALLOWED
+from newmedia_desk.domain.settings import DIRECT_ROUTE_ALLOWED, IMAGE_MAX_MB, IMAGE_MAX_SIDE
 from newmedia_desk.paths import default_data_dir
 from newmedia_desk.security.audit_key import AuditKeyStore
 from newmedia_desk.security.passwords import PasswordHashing
 from newmedia_desk.security.secrets import KeyringSecretStore, SecretStore
 from newmedia_desk.services.accounts import AccountService, RogueService
+from newmedia_desk.services.assessment import AssessmentService
 from newmedia_desk.services.audit import AuditService
 from newmedia_desk.services.auth import AuthService
+from newmedia_desk.services.cadence import CadenceService
 from newmedia_desk.services.credentials import CredentialService
 from newmedia_desk.services.delegations import DelegationService
 from newmedia_desk.services.directory import DirectoryService
+from newmedia_desk.services.drafts import DraftService
 from newmedia_desk.services.events import StaffEvents
+from newmedia_desk.services.images import MB, ImageLimits, ImageStore
+from newmedia_desk.services.interaction import InteractionService
 from newmedia_desk.services.keys import KeyService
 from newmedia_desk.services.lexicons import LexiconService
+from newmedia_desk.services.library import LibraryService
 from newmedia_desk.services.maintenance import MaintenanceService
+from newmedia_desk.services.post_list import PostListService
+from newmedia_desk.services.post_reports import PostReports
 from newmedia_desk.services.posts import PostService
 from newmedia_desk.services.settings import OfficeSettingsService
 from newmedia_desk.storage.database import Database
@@ -50,8 +58,16 @@ class AppContext:
     keys: KeyService
     credentials: CredentialService
     posts: PostService
+    post_list: PostListService
+    post_reports: PostReports
     delegations: DelegationService
     lexicons: LexiconService
+    images: ImageStore
+    drafts: DraftService
+    library: LibraryService
+    cadence: CadenceService
+    interaction: InteractionService
+    assessment: AssessmentService
     migration: MigrationResult | None = field(default=None)
 
     def close(self) -> None:
@@ -112,6 +128,23 @@ def build_context(
             lexicons.active,
             allow_direct=lambda: settings.get(DIRECT_ROUTE_ALLOWED) != 0,
         ),
+        post_list=PostListService(database),
+        post_reports=PostReports(database, audit, clk),
         delegations=DelegationService(database, audit, clk, personal_keys),
+        images=ImageStore(
+            database,
+            audit,
+            clk,
+            data,
+            limits=lambda: ImageLimits(
+                max_bytes=settings.get(IMAGE_MAX_MB) * MB,
+                max_side=settings.get(IMAGE_MAX_SIDE),
+            ),
+        ),
+        drafts=DraftService(database, clk),
+        library=LibraryService(database, audit, clk),
+        cadence=CadenceService(database, audit, clk, settings),
+        interaction=InteractionService(database, audit, clk, settings),
+        assessment=AssessmentService(database, clk, settings, lexicons=lexicons.active),
         migration=result,
     )

@@ -6,7 +6,7 @@ the shipped templates were made; the office may restyle them in Excel afterwards
 as the names stay (公式 → 名称管理器).
 
 Usage: ``python scripts/make_form_templates.py [--out DIR]`` (default: ``forms/``).
-Re-running overwrites the two templates it makes.
+Re-running overwrites the templates it makes.
 """
 
 from __future__ import annotations
@@ -56,8 +56,10 @@ DATE_RIGHT = Alignment(horizontal="right", vertical="center", wrap_text=False, i
 class Sheet:
     """A small drawing helper around one worksheet."""
 
-    def __init__(self, wb: Workbook, title: str, widths: dict[str, float]) -> None:
-        ws = wb.active
+    def __init__(
+        self, wb: Workbook, title: str, widths: dict[str, float], *, new_sheet: bool = False
+    ) -> None:
+        ws = wb.create_sheet() if new_sheet else wb.active
         assert isinstance(ws, Worksheet)
         ws.title = title
         self.wb = wb
@@ -128,13 +130,16 @@ class Sheet:
         for row, height in heights.items():
             self.ws.row_dimensions[row].height = height
 
-    def print_setup(self, last_row: int) -> None:
-        """A4 portrait, one page wide and tall, centred, with the form as print area."""
+    def print_setup(self, last_row: int, *, pages_tall: int = 1) -> None:
+        """A4 portrait, one page wide, centred, with the form as print area.
+
+        ``pages_tall`` is 1 for a one-page form, 0 for as many pages as the rows need.
+        """
         ws = self.ws
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
         ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 1
+        ws.page_setup.fitToHeight = pages_tall
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.page_margins.left = 0.6
         ws.page_margins.right = 0.6
@@ -350,9 +355,120 @@ def holder_authorisation() -> Workbook:
     return wb
 
 
+SIGNOFF_LINES = 4
+"""Sign-off lines of the 发布内容审批表 (the longest default route has three steps)."""
+
+
+def post_approval() -> Workbook:
+    """发布内容审批表 (seed 001 § 篇4 附一), with a continuation sheet for long bodies.
+
+    The first sheet is the form; the second, 正文续页, receives the parts of a body (or of
+    a long opinion) that do not fit the form's body cell: the program repeats its row 3
+    once per part. It is removed from the export when nothing continues.
+    """
+    wb = Workbook()
+    s = Sheet(wb, "发布内容审批表", {"A": 13, "B": 15, "C": 9, "D": 13, "E": 20, "F": 18})
+    s.put("A1:F1", "发布内容审批表", size=17, bold=True)
+    s.heights({1: 36})
+
+    s.put("A2", "单位", bold=True)
+    s.put("B2:D2", align=LEFT, name="unit")
+    s.put("E2", "稿件编号", bold=True)
+    s.put("F2", align=LEFT, name="post_no")
+    s.put("A3", "发布账号", bold=True)
+    s.put("B3:F3", align=LEFT, name="accounts")
+    pairs = (
+        (4, ("栏目", "column"), ("信息类别", "category")),
+        (5, ("信息分级", "tier"), ("稿件类型", "kind")),
+        (7, ("来源", "source"), ("计划发布时间", "planned_at")),
+        (8, ("拟稿人", "drafter"), ("稿件版本", "revision")),
+    )
+    for row, (left_caption, left), (right_caption, right) in pairs:
+        s.put(f"A{row}", left_caption, bold=True)
+        s.put(f"B{row}:C{row}", align=LEFT, name=left)
+        s.put(f"D{row}", right_caption, bold=True)
+        s.put(
+            f"E{row}:F{row}",
+            align=LEFT,
+            name=right,
+            number_format=TIME_FORMAT if right == "planned_at" else None,
+        )
+    s.put("A6", "标题", bold=True)
+    s.put("B6:F6", align=LEFT, name="title")
+    s.heights({2: 24, 3: 28, 4: 24, 5: 24, 6: 30, 7: 24, 8: 24})
+
+    s.put("A9:A10", "正文", bold=True)
+    s.put("B9:F9", size=10.5, align=TOP_LEFT, name="body")
+    s.put("B10:F10", size=9, align=LEFT, name="body_note", color="595959")
+    s.box("B9:F10")
+    s.grid("A9:A10")
+    s.heights({9: 200, 10: 16})
+
+    s.put("A11", "审批流程", bold=True)
+    s.put("B11:F11", size=10, align=LEFT, name="route")
+    s.heights({11: 26})
+    headers = (("A12", "审批环节"), ("B12", "审批人"), ("C12", "结论"), ("D12:E12", "审批意见"))
+    for ref, caption in (*headers, ("F12", "审批时间")):
+        s.put(ref, caption, bold=True)
+    for cell in s.cells("A12:F12"):
+        cell.fill = GREY
+    s.heights({12: 22})
+    for line in range(1, SIGNOFF_LINES + 1):
+        row = 12 + line
+        s.put(f"A{row}", size=10, name=f"so{line}_step")
+        s.put(f"B{row}", size=10, name=f"so{line}_signer")
+        s.put(f"C{row}", size=10, name=f"so{line}_decision")
+        s.put(f"D{row}:E{row}", size=10, align=LEFT, name=f"so{line}_opinion")
+        s.put(f"F{row}", size=10, name=f"so{line}_time", number_format=TIME_FORMAT)
+        s.heights({row: 30})
+    row = 13 + SIGNOFF_LINES
+    s.put(f"A{row}", "此前审批记录", bold=True, size=10)
+    s.put(f"B{row}:F{row}", size=9, align=TOP_LEFT, name="earlier")
+    s.put(f"A{row + 1}", "需要备案", bold=True)
+    s.put(f"B{row + 1}:C{row + 1}", align=LEFT, name="filing_required")
+    s.put(f"D{row + 1}", "备案时间", bold=True)
+    s.put(f"E{row + 1}:F{row + 1}", align=LEFT, name="filed_at", number_format=TIME_FORMAT)
+    s.put(f"A{row + 2}", "内容校验码", bold=True, size=10)
+    s.put(f"B{row + 2}:F{row + 2}", size=9, align=LEFT, name="content_sha256")
+    s.heights({row: 34, row + 1: 24, row + 2: 24})
+    s.grid("A2:F8")
+    s.grid(f"A11:F{row + 2}")
+
+    note = row + 3
+    s.put(
+        f"A{note}:F{note}",
+        "注：审批意见由审批人本人在本机登录后签署，并以其个人密钥签名；“甲 代 乙”表示甲经授权"
+        "代乙签署（001 § 篇4 八）。内容校验码为所审稿件标题、正文、图片、账号等的 SHA-256。",
+        size=9,
+        align=LEFT,
+        name="note",
+    )
+    s.heights({note: 28})
+    footer(s, note + 1, f"A{note + 1}:C{note + 1}", f"D{note + 1}:E{note + 1}", f"F{note + 1}")
+    s.print_setup(note + 1, pages_tall=0)
+
+    more = Sheet(
+        wb,
+        "正文续页",
+        {"A": 8, "B": 16, "C": 16, "D": 16, "E": 16, "F": 16},
+        new_sheet=True,
+    )
+    more.put("A1:F1", "发布内容审批表（正文续页）", size=14, bold=True)
+    more.put("A2:F2", size=9, align=LEFT, name="cont_ref", color="595959")
+    more.put("A3", size=9, bold=True, name="cont_mark")
+    more.put("B3:F3", size=10.5, align=TOP_LEFT, name="cont_text")
+    more.grid("A3:F3")
+    more.heights({1: 30, 2: 20, 3: 60})
+    more.print_setup(3, pages_tall=0)
+    more.ws.print_title_rows = "1:2"
+    wb.active = 0
+    return wb
+
+
 TEMPLATES = {
     "account_opening.xlsx": account_opening,
     "holder_authorisation.xlsx": holder_authorisation,
+    "post_approval.xlsx": post_approval,
 }
 
 

@@ -9,16 +9,20 @@ at 14 — the national "no update within two weeks" veto (gov-rules.md §1, §9,
 
 from __future__ import annotations
 
+import bisect
 import calendar
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from newmedia_desk.domain.cadence import CadenceRule, DaySet, Period
 from newmedia_desk.domain.working_days import OFFICE_TZ, office_date
 
 RED_SILENT_DAYS = 14
+SILENCE_WARNING_DAYS = (10, 12)
+"""Reminders between yellow and red, like the best county platforms (gov-rules.md §9)."""
 
 
 class Silence(StrEnum):
@@ -39,6 +43,14 @@ def silence_level(days_since_last: int | None, *, yellow_days: int = 7) -> Silen
     if days_since_last >= yellow_days:
         return Silence.YELLOW
     return Silence.OK
+
+
+def silence_warning(days_since_last: int | None) -> int | None:
+    """The highest reminder threshold (10 or 12 days) reached before red, if any."""
+    if days_since_last is None or days_since_last >= RED_SILENT_DAYS:
+        return None
+    reached = [d for d in SILENCE_WARNING_DAYS if days_since_last >= d]
+    return reached[-1] if reached else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +113,7 @@ def _within(n: int, rule: CadenceRule) -> bool:
 def _fixed_times(
     rule: CadenceRule, local: list[datetime], days: list[date], now: datetime
 ) -> tuple[int, int, list[Miss]]:
+    """``local`` is sorted: each slot is looked up by bisection, not by a scan."""
     expected = on_time = 0
     misses: list[Miss] = []
     tolerance = timedelta(minutes=rule.tolerance_minutes)
@@ -110,7 +123,8 @@ def _fixed_times(
             if due + tolerance > now:
                 continue  # not over yet
             expected += 1
-            if any(abs(p - due) <= tolerance for p in local):
+            first = bisect.bisect_left(local, due - tolerance)
+            if first < len(local) and local[first] <= due + tolerance:
                 on_time += 1
             else:
                 misses.append(Miss(day, rule.text, at.strftime("%H:%M"), 0))
@@ -176,29 +190,32 @@ def compliance(
     the period count). ``last_before``: the latest publication before ``start``, for
     days-since-last when the period itself has none.
     """
-    local = sorted(_local(p) for p in published_at)
+    local = sorted(map(_local, published_at))
+    local_now = _local(now)
     today = office_date(now)
     last_day = min(end, today)
-    in_range = [p for p in local if start <= p.date() <= end and p <= _local(now)]
-    per_day: dict[date, int] = {}
-    for p in in_range:
-        per_day[p.date()] = per_day.get(p.date(), 0) + 1
+    # ``local`` is sorted: the period (up to now) is one slice of it.
+    first = bisect.bisect_left(local, datetime.combine(start, time(0), OFFICE_TZ))
+    after = bisect.bisect_left(local, datetime.combine(end + timedelta(days=1), time(0), OFFICE_TZ))
+    seen = bisect.bisect_right(local, local_now)
+    in_range = local[first : max(first, min(after, seen))]
+    per_day: dict[date, int] = Counter(map(datetime.date, in_range))
     days = _days(start, last_day) if last_day >= start else []
     expected = on_time = 0
     misses: list[Miss] = []
     for rule in rules:
         if rule.times:
-            e, o, m = _fixed_times(rule, in_range, days, _local(now))
+            e, o, m = _fixed_times(rule, in_range, days, local_now)
             expected, on_time, misses = expected + e, on_time + o, misses + m
         elif rule.period is Period.DAYS and rule.every_days:
-            for first, length in _gaps([p.date() for p in in_range], start, last_day):
+            for gap_start, length in _gaps(list(per_day), start, last_day):
                 if length >= rule.every_days:
-                    misses.append(Miss(first, rule.text, f"1/{rule.every_days}d", 0))
+                    misses.append(Miss(gap_start, rule.text, f"1/{rule.every_days}d", 0))
         elif rule.period is not None:
             e, m = _counted(rule, per_day, start, end, today)
             expected, misses = expected + e, misses + m
-    gaps = _gaps([p.date() for p in in_range], start, last_day)
-    candidates = [p for p in local if p <= _local(now)]
+    gaps = _gaps(list(per_day), start, last_day)
+    candidates = [local[seen - 1]] if seen else []
     if last_before is not None:
         candidates.append(_local(last_before))
     latest = max(candidates, default=None)
@@ -212,5 +229,3 @@ def compliance(
         days_since_last=since,
         silence=silence_level(since, yellow_days=yellow_days),
     )
-
-

@@ -41,6 +41,12 @@ class Permission(StrEnum):
     """Draft, submit and re-plan posts, and record their publication (the clerk's work)."""
     MANAGE_DELEGATIONS = "manage_delegations"
     """Record that a deputy signs for a leader (the consenting chief signs it too)."""
+    MODERATE = "moderate"
+    """Record comments and messages and what was done with them, and public feedback."""
+    HANDLE_INCIDENTS = "handle_incidents"
+    """Open an incident (突发事件/舆情), record the time of each of its steps, close it."""
+    HOLD_POSTS = "hold_posts"
+    """Hold (and release) the planned posts of accounts while an incident is open."""
 
 
 _ALL = frozenset(Permission)
@@ -51,18 +57,36 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # A clerk keeps the account registry of their own unit (and the units below it), and
     # records rogue accounts wherever they find them.
     Role.CLERK: _VIEW
-    | {Permission.MANAGE_ACCOUNTS, Permission.MANAGE_ROGUES, Permission.DRAFT_POSTS},
+    | {
+        Permission.MANAGE_ACCOUNTS,
+        Permission.MANAGE_ROGUES,
+        Permission.DRAFT_POSTS,
+        Permission.MODERATE,
+        Permission.HANDLE_INCIDENTS,
+    },
     # A section head keeps the contact details of the people of their own unit current.
-    Role.RESPONSIBLE: _VIEW | {Permission.EDIT_STAFF_CONTACT},
+    Role.RESPONSIBLE: _VIEW | {Permission.EDIT_STAFF_CONTACT, Permission.HANDLE_INCIDENTS},
     # Leaders read; they take part in accounts by signing the opening approval.
-    Role.SUPERVISOR: _VIEW | {Permission.VIEW_AUDIT},
+    Role.SUPERVISOR: _VIEW | {Permission.VIEW_AUDIT, Permission.HANDLE_INCIDENTS},
     # A chief consents to a deputy signing for a leader (001 § 篇4 八).
-    Role.CHIEF: _VIEW | {Permission.VIEW_AUDIT, Permission.MANAGE_DELEGATIONS},
+    # Leaders open and close incidents; the chief may also hold an account's planned posts.
+    Role.CHIEF: _VIEW
+    | {
+        Permission.VIEW_AUDIT,
+        Permission.MANAGE_DELEGATIONS,
+        Permission.HANDLE_INCIDENTS,
+        Permission.HOLD_POSTS,
+    },
     Role.ADMIN: _ALL,
 }
 
 UNIT_SCOPED: frozenset[Permission] = frozenset(
-    {Permission.EDIT_STAFF_CONTACT, Permission.MANAGE_ACCOUNTS, Permission.DRAFT_POSTS}
+    {
+        Permission.EDIT_STAFF_CONTACT,
+        Permission.MANAGE_ACCOUNTS,
+        Permission.DRAFT_POSTS,
+        Permission.MODERATE,
+    }
 )
 """Permissions that hold only inside the holder's own unit and the units below it."""
 

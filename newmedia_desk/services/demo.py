@@ -6,8 +6,8 @@ Later features extend it with their own records, so that a newcomer sees every s
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from newmedia_desk.domain.accounts import (
     DEFAULT_OPENING_STEPS,
@@ -24,7 +24,7 @@ from newmedia_desk.domain.clock import FixedClock
 from newmedia_desk.domain.errors import ValidationError
 from newmedia_desk.domain.roles import Role
 from newmedia_desk.domain.staff import Principal, StaffDraft
-from newmedia_desk.domain.working_days import office_date
+from newmedia_desk.domain.working_days import OFFICE_TZ, office_date
 from newmedia_desk.services.accounts import AccountService, RogueService
 from newmedia_desk.services.audit import Actor
 from newmedia_desk.storage.models import Unit
@@ -116,10 +116,12 @@ PEOPLE: tuple[DemoPerson, ...] = (
 )
 
 
-def seed_demo(ctx: AppContext, password: str = "demo") -> list[DemoPerson]:
+def seed_demo(ctx: AppContext, password: str = "demo", *, posts: int = 0) -> list[DemoPerson]:
     """Fill an empty database with the demo office; return the people created.
 
     The demo password is deliberately short and is not held to the password policy.
+    ``posts`` synthetic posts of the years before (see ``demo_bulk``) are added before the
+    demo's own posts of the last ten days, so that the newest posts stay on top.
     """
     if ctx.directory.has_staff():
         raise ValidationError(
@@ -163,6 +165,16 @@ def seed_demo(ctx: AppContext, password: str = "demo") -> list[DemoPerson]:
     seed_demo_credentials(ctx, password)
     admin = _principal(ctx, "admin")
     seed_demo_lexicons(ctx, admin)
+    if posts:
+        from newmedia_desk.services.demo_bulk import add_demo_posts
+
+        add_demo_posts(ctx, posts, password=password, before=ctx.clock.now() - timedelta(days=11))
+    seed_demo_posts(ctx, password)
+    from newmedia_desk.services.demo_cadence import seed_demo_cadence
+    from newmedia_desk.services.demo_interaction import seed_demo_interaction
+
+    seed_demo_cadence(ctx, admin)
+    seed_demo_interaction(ctx, admin, _principal(ctx, "clerk"))
     for person in PEOPLE:
         if person.left:  # through the service: a holder leaving opens a rotation task
             record = ctx.directory.get_staff(None, _principal(ctx, person.login).staff_id)
@@ -513,3 +525,370 @@ def seed_demo_lexicons(ctx: AppContext, admin: Principal) -> None:
     _, revision = ctx.lexicons.lexicon(admin, "typos")
     wrong = Term("市气像局", "严重差错", Severity.BLOCK, "市气象局")
     ctx.lexicons.add_term(admin, "typos", wrong, revision=revision)
+
+
+# -- posts ---------------------------------------------------------------------------------
+
+
+def _at(day: datetime, hour: int, minute: int = 0) -> datetime:
+    """``day`` (any time on it) at ``hour:minute`` office time, as UTC."""
+    local = day.astimezone(OFFICE_TZ).replace(hour=hour, minute=minute, second=0, microsecond=0)
+    return local.astimezone(UTC)
+
+
+def seed_demo_posts(ctx: AppContext, password: str) -> None:
+    """Posts in every state, written through the post service with a clock in the past.
+
+    The sign-offs are real: each leader's key, opened with the demo password, signs the
+    revision read. Over the last ten days the bureau published forecasts (07:30 and
+    17:00), one of them pasted differently from the approved text (与审批稿不一致); a
+    sensitive case notice of the 法规科 went through three levels and was filed (备案); an
+    important service post was signed by 陈立 for 王海燕, who was away (陈立 代 王海燕); a
+    vote (互动活动) took one more level; 东山气象 reposted the city's warning on the direct
+    route; a warning was withdrawn after it was lifted, a draft was cancelled, a weekend
+    outlook expired in approval. Now a forecast waits for the responsible person, a
+    service post for the supervising leader, a school visit notice was returned, a popular
+    science post is approved and waits to be published, and a work news item is a draft.
+    """
+    from newmedia_desk.domain.posts import (
+        ActivityType,
+        DelegationSpec,
+        PostContent,
+        PostKind,
+        Tier,
+    )
+    from newmedia_desk.domain.settings import DIRECT_ROUTE_ALLOWED
+    from newmedia_desk.services.delegations import DelegationService
+    from newmedia_desk.services.posts import PostRecord, PostService
+
+    now = ctx.clock.now()
+    clock = FixedClock(_at(now - timedelta(days=10), 7))
+    posts = PostService(
+        ctx.db,
+        ctx.audit,
+        clock,
+        ctx.keys,
+        ctx.lexicons.active,
+        allow_direct=lambda: ctx.settings.get(DIRECT_ROUTE_ALLOWED) != 0,
+    )
+    logins = ("clerk", "service", "deputy", "deputy2", "chief", "yewu", "dongshan", "admin")
+    who = {login: _principal(ctx, login) for login in logins}
+    clerk = who["clerk"]
+    accounts = {
+        (a.platform_name, a.name): a.id
+        for a in ctx.accounts.list_accounts(None)
+        if a.status.value == "open"
+    }
+    weibo, wechat = accounts[("微博", "江城气象")], accounts[("微信公众号", "江城气象")]
+    website, dongshan = accounts[("网站", "江城市气象局")], accounts[("微博", "东山气象")]
+
+    def day(moment: datetime) -> str:
+        local = moment.astimezone(OFFICE_TZ)
+        return f"{local.month}月{local.day}日"
+
+    def at(days: int, hour: int, minute: int = 0) -> datetime:
+        """A time ``days`` from the real now (negative: in the past), office time."""
+        return _at(now + timedelta(days=days), hour, minute)
+
+    def go(when: datetime) -> None:
+        clock.advance(seconds=max(0.0, (when - clock.now()).total_seconds()))
+
+    def draft(
+        title: str,
+        body: str,
+        column: str,
+        category: str,
+        targets: tuple[int, ...],
+        planned: datetime | None,
+        *,
+        tier: Tier = Tier.GENERAL,
+        kind: PostKind = PostKind.ORIGINAL,
+        by: str = "clerk",
+        **extra: Any,
+    ) -> PostRecord:
+        content = PostContent(title, body, column, category, tier, kind, targets, **extra)
+        return posts.create(who[by], content, planned_at=planned)
+
+    def submit(post: PostRecord, *, direct: bool = False, by: str = "clerk") -> PostRecord:
+        clock.advance(minutes=6)
+        return posts.submit(who[by], post.id, expected_version=post.version, direct=direct)
+
+    def sign(
+        post: PostRecord, login: str, opinion: str = "同意。", *, agree: bool = True
+    ) -> PostRecord:
+        clock.advance(minutes=17)
+        decision = Decision.AGREE if agree else Decision.RETURN
+        revision = post.round_revision or 0
+        return posts.sign(
+            who[login], post.id, decision, opinion, revision=revision, password=password
+        )
+
+    def publish(
+        post: PostRecord, account: int, text: str | None = None, link: str = ""
+    ) -> PostRecord:
+        clock.advance(minutes=3)
+        body = post.content.body if text is None else text
+        return posts.record_publication(
+            clerk,
+            post.id,
+            account,
+            published_at=clock.now(),
+            link=link,
+            platform_post_id=f"{post.id:05d}{account}",
+            published_text=body,
+            expected_version=post.version,
+        )
+
+    # Ten days ago: the morning forecast, approved by the responsible person, published on
+    # Weibo and WeChat.
+    go(at(-10, 6, 40))
+    p = draft(
+        f"{day(at(-10, 7))}早间天气预报",
+        "#江城天气# 【早间天气预报】今天白天多云转阴，夜里有小雨，偏北风2～3级，"
+        "气温9～17℃。早晚温差较大，请适时增减衣物。",
+        "#江城天气#",
+        "预报类",
+        (weibo, wechat),
+        at(-10, 7, 30),
+    )
+    p = sign(submit(p), "service", "同意发布。")
+    p = publish(p, weibo, link="https://weibo.com/jcqx12121/demo1")
+    publish(p, wechat)
+
+    # The evening forecast: the text pasted on Weibo differs from the approved one.
+    go(at(-10, 16, 20))
+    p = draft(
+        f"{day(at(-10, 17))}晚间天气预报",
+        "#江城天气# 【晚间天气预报】今天夜里到明天阴有小雨，东北风3～4级，气温8～14℃。"
+        "雨天路滑，出行请携带雨具，注意交通安全。",
+        "#江城天气#",
+        "预报类",
+        (weibo,),
+        at(-10, 17),
+    )
+    p = sign(submit(p), "service")
+    publish(
+        p,
+        weibo,
+        "#江城天气# 【晚间天气预报】今天夜里到明天阴有小雨，东北风3～4级，气温8～15℃。"
+        "雨天路滑，出行请携带雨具。",
+        "https://weibo.com/jcqx12121/demo2",
+    )
+
+    # A case notice of the 法规科 (重要案件): three levels, filed, published on the website.
+    go(at(-9, 9, 10))
+    p = draft(
+        "市气象局依法查处一起违规施放气球案件",
+        "近日，市气象局执法人员在日常巡查中发现，某商贸公司在城区开业庆典中未经许可擅自"
+        "施放系留气球，违反了《施放气球管理办法》的有关规定。市气象局依法责令其立即停止"
+        "施放，并依据相关规定作出罚款人民币五千元的行政处罚决定。\n"
+        "在此提醒：施放气球须向当地气象主管机构申请许可，施放单位须具备相应资质。"
+        "如发现违规施放行为，可拨打12121咨询或向市气象局法规科反映。",
+        "#依法行政#",
+        "工作动态",
+        (website, weibo),
+        at(-8, 10),
+        tier=Tier.SENSITIVE,
+    )
+    p = submit(p)
+    p = sign(p, "service", "案情已与法规科核实，同意。")
+    p = sign(p, "deputy2", "同意，注意隐去当事企业名称。")
+    p = sign(p, "chief", "同意发布，按规定备案。")
+    clock.advance(hours=2)
+    p = posts.mark_filed(clerk, p.id, expected_version=p.version)
+    go(at(-8, 10))
+    p = publish(p, website)
+    publish(p, weibo, link="https://weibo.com/jcqx12121/demo3")
+
+    # 王海燕 is away; the chief consents that 陈立 signs her steps for three days.
+    go(at(-7, 8, 30))
+    delegations = DelegationService(ctx.db, ctx.audit, clock, ctx.keys)
+    delegations.create(
+        who["chief"],
+        DelegationSpec(
+            leader_id=who["deputy"].staff_id,
+            deputy_id=who["yewu"].staff_id,
+            consented_by_id=who["chief"].staff_id,
+            starts_at=at(-7, 8),
+            ends_at=at(-4, 18),
+            reason="王海燕同志赴省局参加培训",
+        ),
+        consenter_password=password,
+    )
+    go(at(-7, 9, 15))
+    p = draft(
+        "设施农业气象服务提示",
+        "#气象服务# 【设施农业气象服务】预计未来一周我市以多云天气为主，昼夜温差较大，"
+        "中后期有一次降温过程。建议种植户白天适时通风降湿，夜间做好大棚保温；"
+        "降温前加固棚膜，防范大风天气。",
+        "#气象服务#",
+        "重点服务类",
+        (weibo, wechat),
+        at(-6, 10),
+        tier=Tier.IMPORTANT,
+    )
+    p = sign(submit(p), "service")
+    p = sign(p, "yewu", "同意。（代王海燕同志签批）")
+    p = publish(p, weibo, link="https://weibo.com/jcqx12121/demo4")
+    publish(p, wechat)
+
+    # A vote: an activity, so one more level than its tier.
+    go(at(-6, 14))
+    p = draft(
+        "“我心中的江城天气”摄影作品投票",
+        "#江城气象互动# “我心中的江城天气”摄影作品征集共收到投稿326幅，经初评选出20幅"
+        "入围作品。即日起至本月底，欢迎大家为喜欢的作品投票，每人每天可投3票。"
+        "获奖作品将在世界气象日主题活动中展出。",
+        "#江城气象互动#",
+        "互动类",
+        (weibo, wechat),
+        at(-5, 12),
+        kind=PostKind.ACTIVITY,
+        activity_type=ActivityType.VOTE,
+    )
+    p = sign(submit(p), "service", "同意，投票规则请写清楚。")
+    p = sign(p, "deputy2", "同意。")
+    publish(p, weibo, link="https://weibo.com/jcqx12121/demo5")
+
+    # 东山气象 reposts the city's cold-wave warning on the direct route (no approver).
+    go(at(-5, 15, 40))
+    p = draft(
+        "转发：江城市气象台发布寒潮蓝色预警信号",
+        "【转发】江城市气象台发布寒潮蓝色预警信号：预计未来48小时内，我市最低气温将下降"
+        "8℃以上，并伴有5级左右偏北风。请注意防寒保暖，做好农作物防冻工作。",
+        "#预警发布#",
+        "转发",
+        (dongshan,),
+        at(-5, 16),
+        kind=PostKind.REPOST,
+        source="江城市气象台",
+        by="dongshan",
+    )
+    p = submit(p, direct=True, by="dongshan")
+    clock.advance(minutes=4)
+    posts.record_publication(
+        who["dongshan"],
+        p.id,
+        dongshan,
+        published_at=clock.now(),
+        link="https://weibo.com/dsqx/demo6",
+        published_text=p.content.body,
+        expected_version=p.version,
+    )
+
+    # A wind warning, published and withdrawn once the warning was lifted.
+    go(at(-4, 10, 5))
+    p = draft(
+        "江城市气象台发布大风蓝色预警信号",
+        "#预警发布# 江城市气象台10时发布大风蓝色预警信号：预计未来12小时内，城区、"
+        "东山县、南湖县平均风力可达6级以上，阵风8级。请加固围板、棚架等易被风吹动的"
+        "搭建物，减少户外活动。",
+        "#预警发布#",
+        "预报类",
+        (weibo,),
+        at(-4, 11),
+        tier=Tier.IMPORTANT,
+    )
+    p = sign(submit(p), "service")
+    p = sign(p, "deputy", "同意，尽快发布。")
+    p = publish(p, weibo, link="https://weibo.com/jcqx12121/demo7")
+    clock.advance(hours=5)
+    publication = p.publications[0]
+    posts.remove_publication(
+        clerk,
+        publication.id,
+        kind="withdrawn",
+        reason="预警已于15时解除，原信息已不准确，撤回",
+        expected_version=publication.version,
+    )
+
+    # A draft cancelled: the province published the holiday forecast itself.
+    go(at(-4, 16))
+    p = draft(
+        "假期天气预报（初稿）",
+        "#江城天气# 假期期间我市天气以多云为主，第二天有一次降雨过程，气温16～27℃，总体适宜出游。",
+        "#江城天气#",
+        "预报类",
+        (weibo, wechat),
+        at(-2, 17),
+    )
+    clock.advance(hours=1)
+    posts.cancel(clerk, p.id, "省气象局统一发布假期天气，本号转发即可", expected_version=p.version)
+
+    # A weekend outlook that nobody approved by its planned time: expired.
+    go(at(-3, 15))
+    p = draft(
+        "周末天气展望",
+        "#江城天气# 【周末天气展望】本周六多云，周日阴有阵雨，气温12～21℃，周末出行请"
+        "留意天气变化。",
+        "#江城天气#",
+        "预报类",
+        (weibo,),
+        at(-3, 17),
+    )
+    submit(p)
+    go(at(-3, 18))
+    posts.expire_due()
+
+    # A school visit: returned by the responsible person with her opinion.
+    go(at(-2, 9, 30))
+    p = draft(
+        "气象科普进校园活动走进市第一实验小学",
+        "#气象科普# 下周三，市气象局科普志愿者将走进市第一实验小学，为同学们讲解云的"
+        "形成、天气预报的制作过程，并带领大家参观校园气象站。欢迎家长朋友们关注。",
+        "#气象科普#",
+        "科普宣传类",
+        (weibo, wechat),
+        at(3, 10),
+    )
+    p = sign(submit(p), "service", "活动日期请与学校再确认后重报。", agree=False)
+
+    # A popular-science post approved this morning, waiting to be published by hand.
+    go(at(-1, 10))
+    p = draft(
+        "气象科普：雷电防护小知识",
+        "#气象科普# 【雷电防护】打雷时请关好门窗，不要在大树下、电线杆旁避雨，"
+        "不要使用太阳能热水器淋浴。在野外遇到雷雨时，应双脚并拢蹲下，远离金属物体。",
+        "#气象科普#",
+        "科普宣传类",
+        (weibo, wechat),
+        at(1, 9, 30),
+    )
+    sign(submit(p), "service")
+
+    # Waiting now: tomorrow's morning forecast for the responsible person, and a service
+    # post for the supervising leader (王海燕 is back).
+    go(at(-1, 16))
+    p = draft(
+        f"{day(at(1, 7))}早间天气预报",
+        "#江城天气# 【早间天气预报】明天晴转多云，偏南风2级，气温13～24℃。"
+        "天气适宜户外活动，可以出门走走。",
+        "#江城天气#",
+        "预报类",
+        (weibo, wechat),
+        at(1, 7, 30),
+    )
+    submit(p)
+    p = draft(
+        "江城供电公司迎峰度夏专项气象服务",
+        "#气象服务# 气象科技服务中心与江城供电公司签订迎峰度夏专项气象服务协议，"
+        "将在高温时段每日提供逐3小时气温预报和雷电潜势预报，为电网安全运行提供保障。",
+        "#气象服务#",
+        "重点服务类",
+        (website, wechat),
+        at(2, 15),
+        tier=Tier.IMPORTANT,
+    )
+    sign(submit(p), "service", "同意，报分管领导。")
+
+    # A work news item still being written.
+    go(now - timedelta(hours=1))
+    draft(
+        "市气象局召开汛期气象服务工作部署会",
+        f"{day(now)}，市气象局召开汛期气象服务工作部署会，传达学习省局有关会议精神，"
+        "对今年汛期气象服务工作作出安排。会议要求各单位压实责任，强化监测预警，",
+        "#走进气象#",
+        "工作动态",
+        (website,),
+        None,
+    )

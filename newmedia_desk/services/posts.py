@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
@@ -51,6 +51,7 @@ from newmedia_desk.services.audit import Actor, AuditService
 from newmedia_desk.services.common import check_version, require
 from newmedia_desk.services.delegations import active_grants
 from newmedia_desk.services.keys import KeyService
+from newmedia_desk.storage.cadence_models import CrisisHold
 from newmedia_desk.storage.database import Database
 from newmedia_desk.storage.models import Account, Platform, Staff
 from newmedia_desk.storage.post_models import (
@@ -251,9 +252,10 @@ class PostService:
 
     # -- reading -------------------------------------------------------------------------
 
-    def get(self, actor: Principal, post_id: int) -> PostRecord:
-        """One post with everything shown about it."""
-        require(actor, Permission.VIEW_POSTS)
+    def get(self, actor: Principal | None, post_id: int) -> PostRecord:
+        """One post with everything shown about it (``actor=None``: the local command line)."""
+        if actor is not None:
+            require(actor, Permission.VIEW_POSTS)
         with self._db.read() as s:
             return self._record(s, self._row(s, post_id))
 
@@ -263,6 +265,23 @@ class PostService:
         with self._db.read() as s:
             rows = s.execute(select(Post.status, func.count()).group_by(Post.status))
             return {PostStatus(status): int(n) for status, n in rows}
+
+    def expiring(self, actor: Principal, *, hours: int = 24) -> list[tuple[int, str, datetime]]:
+        """Posts still in approval whose planned time comes within ``hours``: (id, title, at)."""
+        require(actor, Permission.VIEW_POSTS)
+        now = self._clock.now()
+        with self._db.read() as s:
+            rows = s.execute(
+                select(Post.id, Post.title, Post.planned_at)
+                .where(
+                    Post.status.in_([PostStatus.IN_APPROVAL.value, PostStatus.RETURNED.value]),
+                    Post.planned_at.is_not(None),
+                    Post.planned_at > now,
+                    Post.planned_at <= now + timedelta(hours=hours),
+                )
+                .order_by(Post.planned_at)
+            )
+            return [(i, t, at) for i, t, at in rows if at is not None]
 
     def filing_pending(self, actor: Principal) -> int:
         """Approved sensitive posts whose content is not filed (备案) yet."""
@@ -740,6 +759,17 @@ class PostService:
             )
             if account_id not in targets:
                 raise ValidationError("the post is not for this account", field="account")
+            held = s.scalar(
+                select(CrisisHold.id).where(
+                    CrisisHold.account_id == account_id, CrisisHold.released_at.is_(None)
+                )
+            )
+            if held is not None:
+                raise ValidationError(
+                    "publishing on this account is paused by a crisis hold",
+                    field="account_ids",
+                    accounts=[account_id],
+                )
             approved = self._revision_row(s, row.id, row.round_revision or row.revision)
             mismatch = published_text is not None and not text_matches(
                 approved.body, published_text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from newmedia_desk.domain.errors import ValidationError
 from newmedia_desk.domain.roles import Permission
 from newmedia_desk.domain.settings import BY_KEY, IntSetting
@@ -32,6 +34,19 @@ class OfficeSettingsService:
             return setting.parse(raw)
         except ValidationError:
             return setting.default
+
+    def values(self, settings: Iterable[IntSetting]) -> dict[str, int]:
+        """The current value of each of ``settings``, by key, read in one query."""
+        with self._db.read() as s:
+            stored = {key: row.value for key, row in SettingsRepository(s).all().items()}
+        found: dict[str, int] = {}
+        for setting in settings:
+            raw = stored.get(setting.key)
+            try:
+                found[setting.key] = setting.default if raw is None else setting.parse(raw)
+            except ValidationError:
+                found[setting.key] = setting.default
+        return found
 
     def set(self, actor: Principal, key: str, raw: str | int) -> int:
         """Change one setting; audited."""

@@ -1,17 +1,21 @@
-"""A leader signs the next opinion step of an account application on this computer.
+"""A leader signs on this computer, over the clerk's session; here: account applications.
 
-The clerk's session stays as it is: the dialog asks the leader to sign in over it (the same
-sign-in form as everywhere), shows the application as it stands with its content digest,
-and records 同意 or 退回 with an opinion in the leader's name. The leader types their
-password once more to sign: it is passed to the service for that one signature (made with
-their personal key) and cleared at once. Only the signed-in identity is held, and only
-until the dialog closes.
+``SignOverSessionDialog`` is the pattern every same-PC sign-off follows (the posts' one
+too): the approver signs in over the current session with the usual (throttled) sign-in
+form, reads, decides, and the session that was there stays as it was.
+
+For an account application, the clerk's session stays as it is: the dialog asks the leader
+to sign in over it (the same sign-in form as everywhere), shows the application as it
+stands with its content digest, and records 同意 or 退回 with an opinion in the leader's
+name. The leader types their password once more to sign: it is passed to the service for
+that one signature (made with their personal key) and cleared at once. Only the signed-in
+identity is held, and only until the dialog closes.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QHideEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -52,32 +56,60 @@ def _value(parent: QWidget, text: str) -> QLabel:
     return label
 
 
-class ApprovalSignDialog(QDialog):
-    """Sign-in of the approver, then the application and 同意 / 退回 with an opinion.
+class KeepingSignInForm(SignInForm):
+    """A sign-in form that hands the password of a successful sign-in to its owner once.
 
-    Emits ``signed(AccountRecord)`` after the step was recorded. ``signer`` is the
-    person who signed in here (``None`` before and after).
+    For a sign-off made right after signing in: the owner takes the password in its
+    ``signed_in`` slot (``take_password``) and must drop it when done. The form itself
+    never keeps it beyond the ``signed_in`` signal.
     """
 
-    signed = Signal(object)
+    def __init__(self, auth: AuthService, parent: QWidget | None = None) -> None:
+        self._typed = ""
+        super().__init__(auth, allow_cancel=True, parent=parent)
+
+    def submit(self) -> None:
+        """Sign in; during ``signed_in`` the password that worked can be taken."""
+        self._typed = self.password_edit.text()
+        try:
+            super().submit()
+        finally:
+            self._typed = ""
+
+    def take_password(self) -> str:
+        """The password of the sign-in now being reported (empty at any other time)."""
+        typed, self._typed = self._typed, ""
+        return typed
+
+
+class SignOverSessionDialog(QDialog):
+    """An approver signs in over the current session, reads, then decides 同意 or 退回.
+
+    Page 1 is the sign-in form (``step_label`` above it says what waits); page 2 shows a
+    subclass's content in ``review_layout`` above the decision, the opinion and 签署.
+    ``viewer`` is the person whose session this is (they cannot sign in here).
+
+    With ``confirm_password`` the approver types their password again to sign
+    (``password_edit``); without it the password typed at sign-in is held by the dialog
+    until the decision is made and dropped when the dialog closes or is hidden (e.g. by
+    the idle lock) — then the approver must sign in again. ``signer`` is the person who
+    signed in here (``None`` before and after).
+    """
 
     def __init__(
         self,
-        accounts: AccountService,
         auth: AuthService,
-        viewer: Principal,
-        record: AccountRecord,
+        viewer: Principal | None,
         parent: QWidget | None = None,
+        *,
+        confirm_password: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setModal(True)
-        self.setWindowTitle(self.tr("Leader's sign-off"))
-        self._accounts = accounts
         self._viewer = viewer
-        self.record = record
+        self._confirm_password = confirm_password
+        self._password = ""
         self.signer: Principal | None = None
-        self.step: ApprovalStepRecord | None = None
-        self.steps: list[ApprovalStepRecord] = []
 
         self.pages = QStackedWidget(self)
         # -- page 1: the approver signs in ------------------------------------------
@@ -85,7 +117,11 @@ class ApprovalSignDialog(QDialog):
         self.step_label = QLabel(self.sign_in_page)
         self.step_label.setObjectName("step_label")
         self.step_label.setWordWrap(True)
-        self.sign_in_form = SignInForm(auth, allow_cancel=True, parent=self.sign_in_page)
+        self.sign_in_form: SignInForm = (
+            SignInForm(auth, allow_cancel=True, parent=self.sign_in_page)
+            if confirm_password
+            else KeepingSignInForm(auth, self.sign_in_page)
+        )
         self.sign_in_form.login_edit.clear()
         self.sign_in_form.cancel_button.setText(self.tr("Cancel"))
         self.sign_in_form.signed_in.connect(self._on_signed_in)
@@ -102,13 +138,8 @@ class ApprovalSignDialog(QDialog):
         font.setBold(True)
         self.who_label.setFont(font)
         self.who_label.setWordWrap(True)
-        self.content_box = QGroupBox(self.tr("The application"), self.review_page)
-        self.content_form = QFormLayout(self.content_box)
-        self.digest_label = _value(self.review_page, "")
-        self.digest_label.setObjectName("digest")
-        self.digest_label.setStyleSheet("color: #555; font-family: monospace;")
-        self.earlier_label = _value(self.review_page, "")
-        self.earlier_label.setObjectName("earlier")
+        self.review_layout = QVBoxLayout()
+        self.review_layout.setContentsMargins(0, 0, 0, 0)
         self.agree_button = QRadioButton(decision_name(Decision.AGREE), self.review_page)
         self.return_button = QRadioButton(decision_name(Decision.RETURN), self.review_page)
         self.agree_button.setChecked(True)
@@ -126,8 +157,10 @@ class ApprovalSignDialog(QDialog):
         self.password_edit.setPlaceholderText(
             self.tr("Your password again: your decision is signed with your personal key")
         )
+        self.password_edit.setVisible(confirm_password)
         self.message = error_banner(self.review_page)
         self.sign_button = QPushButton(self.tr("Sign"), self.review_page)
+        self.sign_button.setObjectName("sign")
         self.sign_button.clicked.connect(self.sign)
         self.cancel_button = QPushButton(self.tr("Cancel"), self.review_page)
         self.cancel_button.clicked.connect(self.reject)
@@ -146,9 +179,7 @@ class ApprovalSignDialog(QDialog):
         buttons.addWidget(self.sign_button)
         second = QVBoxLayout(self.review_page)
         second.addWidget(self.who_label)
-        second.addWidget(self.content_box)
-        second.addWidget(self.digest_label)
-        second.addWidget(self.earlier_label)
+        second.addLayout(self.review_layout, 1)
         second.addWidget(self.message)
         second.addLayout(decision_row)
         second.addWidget(self.opinion_edit)
@@ -161,13 +192,122 @@ class ApprovalSignDialog(QDialog):
         layout.addWidget(self.pages)
         self.setMinimumWidth(600)
         self.finished.connect(self._forget_signer)
+
+    # -- the approver --------------------------------------------------------------------
+
+    def _forget_signer(self, _result: int = 0) -> None:
+        self.signer = None
+        self._password = ""
+        self.sign_in_form.password_edit.clear()
+        self.password_edit.clear()
+
+    def _on_signed_in(self, principal: Principal) -> None:
+        typed = (
+            self.sign_in_form.take_password()
+            if isinstance(self.sign_in_form, KeepingSignInForm)
+            else ""
+        )
+        if self._viewer is not None and principal.staff_id == self._viewer.staff_id:
+            # Not an error of the service: the sign-off must come from somebody else.
+            self.sign_in_form.message.setText(
+                self.tr("Please let the approver sign in; you are signed in already.")
+            )
+            self.sign_in_form.message.show()
+            return
+        self.signer = principal
+        self._password = typed
+        self.message.hide()
+        self.show_review()
+
+    def back_to_sign_in(self, text: str = "") -> None:
+        """Forget the approver and show the sign-in again (with ``text`` above it)."""
+        self._forget_signer()
+        self.pages.setCurrentWidget(self.sign_in_page)
+        if text:
+            self.sign_in_form.message.setText(text)
+            self.sign_in_form.message.show()
+        self.sign_in_form.focus_first_empty()
+
+    def show_review(self) -> None:
+        """Fill page 2 for ``signer`` and show it (subclasses)."""
+        raise NotImplementedError
+
+    def sign(self) -> None:
+        """Record the decision in the signer's name (subclasses)."""
+        raise NotImplementedError
+
+    def decision(self) -> Decision:
+        """The decision chosen."""
+        return Decision.RETURN if self.return_button.isChecked() else Decision.AGREE
+
+    def take_signing_password(self) -> str:
+        """The password that signs: typed again now, or the one of the sign-in."""
+        if self._confirm_password:
+            password = self.password_edit.text()
+            self.password_edit.clear()  # used for this one signature, never kept
+            return password
+        return self._password
+
+    def _fail(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt API
+        """Hidden (closed, or the screen locked): a held password is dropped at once."""
+        if not self._confirm_password and self.signer is not None:
+            self.back_to_sign_in()
+        super().hideEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        """Enter and Return never press a button here (the sign-in form handles its own)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class ApprovalSignDialog(SignOverSessionDialog):
+    """Sign-in of the approver, then the application and 同意 / 退回 with an opinion.
+
+    Emits ``signed(AccountRecord)`` after the step was recorded. ``signer`` is the
+    person who signed in here (``None`` before and after).
+    """
+
+    signed = Signal(object)
+
+    def __init__(
+        self,
+        accounts: AccountService,
+        auth: AuthService,
+        viewer: Principal,
+        record: AccountRecord,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(auth, viewer, parent, confirm_password=True)
+        self.setWindowTitle(self.tr("Leader's sign-off"))
+        self._accounts = accounts
+        self._clerk = viewer
+        self.record = record
+        self.step: ApprovalStepRecord | None = None
+        self.steps: list[ApprovalStepRecord] = []
+
+        self.content_box = QGroupBox(self.tr("The application"), self.review_page)
+        self.content_form = QFormLayout(self.content_box)
+        self.digest_label = _value(self.review_page, "")
+        self.digest_label.setObjectName("digest")
+        self.digest_label.setStyleSheet("color: #555; font-family: monospace;")
+        self.earlier_label = _value(self.review_page, "")
+        self.earlier_label.setObjectName("earlier")
+        self.review_layout.addWidget(self.content_box)
+        self.review_layout.addWidget(self.digest_label)
+        self.review_layout.addWidget(self.earlier_label)
         self._load_steps()
 
     # -- state ---------------------------------------------------------------------------
 
     def _load_steps(self) -> None:
         try:
-            self.steps = self._accounts.approval_steps(self._viewer, self.record.id)
+            self.steps = self._accounts.approval_steps(self._clerk, self.record.id)
         except DeskError as exc:
             self.steps = []
             self.step_label.setText(error_text(exc))
@@ -186,28 +326,13 @@ class ApprovalSignDialog(QDialog):
                 platform=self.record.platform_name,
                 step=self.step.title,
                 role=role_name(self.step.role),
-                clerk=self._viewer.name,
+                clerk=self._clerk.name,
             )
         )
         self.sign_in_form.set_heading(self.tr("Approver: please sign in"))
 
-    def _forget_signer(self, _result: int = 0) -> None:
-        self.signer = None
-        self.sign_in_form.password_edit.clear()
-        self.password_edit.clear()
-
-    def _on_signed_in(self, principal: Principal) -> None:
-        if principal.staff_id == self._viewer.staff_id:
-            # Not an error of the service: the sign-off must come from somebody else.
-            self.sign_in_form.message.setText(
-                self.tr("Please let the approver sign in; you are signed in already.")
-            )
-            self.sign_in_form.message.show()
-            return
-        self.signer = principal
-        self._show_review()
-
-    def _show_review(self) -> None:
+    def show_review(self) -> None:
+        """The application as it stands, its digest and the steps signed so far."""
         assert self.signer is not None and self.step is not None
         try:
             self.record = self._accounts.get_account(self.signer, self.record.id)
@@ -259,16 +384,11 @@ class ApprovalSignDialog(QDialog):
 
     # -- signing -------------------------------------------------------------------------
 
-    def decision(self) -> Decision:
-        """The decision chosen."""
-        return Decision.RETURN if self.return_button.isChecked() else Decision.AGREE
-
     def sign(self) -> None:
         """Record the decision in the signer's name."""
         if self.signer is None or self.step is None:
             return
-        password = self.password_edit.text()
-        self.password_edit.clear()  # used for this one signature, never kept
+        password = self.take_signing_password()
         if not password:
             self._fail(self.tr("Please enter your password to sign."))
             self.password_edit.setFocus()
@@ -293,7 +413,7 @@ class ApprovalSignDialog(QDialog):
                 # The application changed: a new round began; read it again.
                 self._load_steps()
                 if self.step is not None:
-                    self._show_review()
+                    self.show_review()
                     self._fail(error_text(exc))
             return
         except DeskError as exc:
@@ -301,14 +421,3 @@ class ApprovalSignDialog(QDialog):
             return
         self.accept()
         self.signed.emit(saved)
-
-    def _fail(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        """Enter and Return never press a button here (the sign-in form handles its own)."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            return
-        super().keyPressEvent(event)

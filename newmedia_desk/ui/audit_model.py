@@ -49,6 +49,84 @@ ACTIONS: dict[str, str] = {
     "unit_updated": QT_TRANSLATE_NOOP("AuditTableModel", "Unit changed"),
     "setting_changed": QT_TRANSLATE_NOOP("AuditTableModel", "Setting changed"),
     "database_restored": QT_TRANSLATE_NOOP("AuditTableModel", "Database restored"),
+    "moderation_recorded": QT_TRANSLATE_NOOP("AuditTableModel", "Comment or message recorded"),
+    "moderation_handled": QT_TRANSLATE_NOOP("AuditTableModel", "Comment or message handled"),
+    "feedback_handed_over": QT_TRANSLATE_NOOP("AuditTableModel", "Feedback handed over"),
+    "feedback_answered": QT_TRANSLATE_NOOP("AuditTableModel", "Feedback answered"),
+    "incident_opened": QT_TRANSLATE_NOOP("AuditTableModel", "Incident opened"),
+    "incident_step_recorded": QT_TRANSLATE_NOOP("AuditTableModel", "Incident step recorded"),
+    "incident_closed": QT_TRANSLATE_NOOP("AuditTableModel", "Incident closed"),
+    "posts_held": QT_TRANSLATE_NOOP("AuditTableModel", "Publishing paused"),
+    "posts_released": QT_TRANSLATE_NOOP("AuditTableModel", "Publishing resumed"),
+    "audit_key_exported": QT_TRANSLATE_NOOP("AuditTableModel", "Audit key exported"),
+    # accounts (services/accounts.py; account_suspended/resumed from f"account_{kind}")
+    "account_applied": QT_TRANSLATE_NOOP("AuditTableModel", "Account application drafted"),
+    "account_updated": QT_TRANSLATE_NOOP("AuditTableModel", "Account details changed"),
+    "account_changed": QT_TRANSLATE_NOOP(
+        "AuditTableModel", "Account administrator or responsible person changed"
+    ),
+    "account_submitted": QT_TRANSLATE_NOOP("AuditTableModel", "Account application submitted"),
+    "account_round_restarted": QT_TRANSLATE_NOOP("AuditTableModel", "Account approval restarted"),
+    "account_step_signed": QT_TRANSLATE_NOOP("AuditTableModel", "Account approval step signed"),
+    "account_returned": QT_TRANSLATE_NOOP("AuditTableModel", "Account application returned"),
+    "account_opened": QT_TRANSLATE_NOOP("AuditTableModel", "Account opened"),
+    "account_imported": QT_TRANSLATE_NOOP("AuditTableModel", "Account taken over"),
+    "account_suspended": QT_TRANSLATE_NOOP("AuditTableModel", "Account suspended"),
+    "account_resumed": QT_TRANSLATE_NOOP("AuditTableModel", "Account resumed"),
+    "account_closure_notice": QT_TRANSLATE_NOOP(
+        "AuditTableModel", "Account closure notice recorded"
+    ),
+    "account_closed": QT_TRANSLATE_NOOP("AuditTableModel", "Account closed"),
+    "account_filed": QT_TRANSLATE_NOOP("AuditTableModel", "Account filing recorded"),
+    "opening_steps_changed": QT_TRANSLATE_NOOP(
+        "AuditTableModel", "Account opening approval steps changed"
+    ),
+    "reserved_words_changed": QT_TRANSLATE_NOOP("AuditTableModel", "Reserved words changed"),
+    "platform_created": QT_TRANSLATE_NOOP("AuditTableModel", "Platform added"),
+    "platform_updated": QT_TRANSLATE_NOOP("AuditTableModel", "Platform changed"),
+    "rogue_registered": QT_TRANSLATE_NOOP("AuditTableModel", "Rogue account recorded"),
+    "rogue_updated": QT_TRANSLATE_NOOP("AuditTableModel", "Rogue account changed"),
+    "rogue_action_added": QT_TRANSLATE_NOOP("AuditTableModel", "Action on rogue account"),
+    # account passwords (services/credentials.py; f"credential_{purpose}" and f"credential_{how}")
+    "credential_holders_set": QT_TRANSLATE_NOOP("AuditTableModel", "Password holders set"),
+    "credential_changed": QT_TRANSLATE_NOOP("AuditTableModel", "Account password changed"),
+    "credential_shared": QT_TRANSLATE_NOOP(
+        "AuditTableModel", "Account password shared with holders"
+    ),
+    "credential_reveal": QT_TRANSLATE_NOOP("AuditTableModel", "Account password shown"),
+    "credential_copy": QT_TRANSLATE_NOOP("AuditTableModel", "Account password copied"),
+    "credential_refused": QT_TRANSLATE_NOOP(
+        "AuditTableModel", "Account password refused (not a holder)"
+    ),
+    "credential_rotation_due": QT_TRANSLATE_NOOP("AuditTableModel", "Account password change due"),
+    "credential_sealed_copy": QT_TRANSLATE_NOOP(
+        "AuditTableModel", "Sealed paper copy of the password made"
+    ),
+    # lexicons
+    "lexicon_created": QT_TRANSLATE_NOOP("AuditTableModel", "Lexicon created"),
+    "lexicon_changed": QT_TRANSLATE_NOOP("AuditTableModel", "Lexicon changed"),
+    "lexicon_restored": QT_TRANSLATE_NOOP("AuditTableModel", "Lexicon restored"),
+    # posts, publications, delegations
+    "post_created": QT_TRANSLATE_NOOP("AuditTableModel", "Post drafted"),
+    "post_saved": QT_TRANSLATE_NOOP("AuditTableModel", "Post saved"),
+    "post_submitted": QT_TRANSLATE_NOOP("AuditTableModel", "Post submitted for approval"),
+    "post_recalled": QT_TRANSLATE_NOOP("AuditTableModel", "Post taken back from approval"),
+    "post_signed": QT_TRANSLATE_NOOP("AuditTableModel", "Post approval step signed"),
+    "post_expired": QT_TRANSLATE_NOOP("AuditTableModel", "Post expired"),
+    "post_cancelled": QT_TRANSLATE_NOOP("AuditTableModel", "Post cancelled"),
+    "post_filed": QT_TRANSLATE_NOOP("AuditTableModel", "Post filing recorded"),
+    "post_published": QT_TRANSLATE_NOOP("AuditTableModel", "Publication recorded"),
+    "publication_removed": QT_TRANSLATE_NOOP("AuditTableModel", "Publication withdrawn or deleted"),
+    "delegation_created": QT_TRANSLATE_NOOP("AuditTableModel", "Delegation recorded"),
+    "delegation_revoked": QT_TRANSLATE_NOOP("AuditTableModel", "Delegation revoked"),
+    "publications_imported": QT_TRANSLATE_NOOP("AuditTableModel", "Publications imported"),
+    "image_stored": QT_TRANSLATE_NOOP("AuditTableModel", "Image stored"),
+    "library_item_created": QT_TRANSLATE_NOOP("AuditTableModel", "Library item added"),
+    "library_item_updated": QT_TRANSLATE_NOOP("AuditTableModel", "Library item changed"),
+    "library_item_archived": QT_TRANSLATE_NOOP("AuditTableModel", "Library item archived"),
+    "cadence_rule_added": QT_TRANSLATE_NOOP("AuditTableModel", "Update rule added"),
+    "cadence_rule_changed": QT_TRANSLATE_NOOP("AuditTableModel", "Update rule changed"),
+    "cadence_rule_deleted": QT_TRANSLATE_NOOP("AuditTableModel", "Update rule deleted"),
 }
 
 ENTITIES: dict[str, str] = {
@@ -57,6 +135,20 @@ ENTITIES: dict[str, str] = {
     "login": QT_TRANSLATE_NOOP("AuditTableModel", "Login"),
     "setting": QT_TRANSLATE_NOOP("AuditTableModel", "Setting"),
     "database": QT_TRANSLATE_NOOP("AuditTableModel", "Database"),
+    "moderation_entry": QT_TRANSLATE_NOOP("AuditTableModel", "Moderation entry"),
+    "feedback": QT_TRANSLATE_NOOP("AuditTableModel", "Feedback"),
+    "incident": QT_TRANSLATE_NOOP("AuditTableModel", "Incident"),
+    "crisis_hold": QT_TRANSLATE_NOOP("AuditTableModel", "Publishing pause"),
+    "account": QT_TRANSLATE_NOOP("AuditTableModel", "Account"),
+    "platform": QT_TRANSLATE_NOOP("AuditTableModel", "Platform"),
+    "rogue_account": QT_TRANSLATE_NOOP("AuditTableModel", "Rogue account"),
+    "lexicon": QT_TRANSLATE_NOOP("AuditTableModel", "Lexicon"),
+    "post": QT_TRANSLATE_NOOP("AuditTableModel", "Post"),
+    "publication": QT_TRANSLATE_NOOP("AuditTableModel", "Publication"),
+    "delegation": QT_TRANSLATE_NOOP("AuditTableModel", "Delegation"),
+    "image": QT_TRANSLATE_NOOP("AuditTableModel", "Image"),
+    "library_item": QT_TRANSLATE_NOOP("AuditTableModel", "Library item"),
+    "cadence_rule": QT_TRANSLATE_NOOP("AuditTableModel", "Update rule"),
 }
 
 

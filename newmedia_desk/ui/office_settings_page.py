@@ -27,17 +27,29 @@ from newmedia_desk.domain.errors import DeskError
 from newmedia_desk.domain.roles import Permission, Role
 from newmedia_desk.domain.settings import (
     ALL_SETTINGS,
+    ANSWER_WORKING_DAYS,
     DIRECT_ROUTE_ALLOWED,
     FILING_WORKING_DAYS,
     HOLDER_LIMIT,
     IDLE_LOCK_MINUTES,
+    IMAGE_MAX_MB,
+    IMAGE_MAX_SIDE,
+    INCIDENT_AUTHORITATIVE_HOURS,
+    INCIDENT_CHIEF_HOURS,
+    INCIDENT_HANDLING_HOURS,
+    INCIDENT_RESPONSE_MAJOR_HOURS,
+    INCIDENT_RESPONSE_OTHER_HOURS,
+    INCIDENT_UPWARD_HOURS,
     REVEAL_REAUTH_MINUTES,
     ROTATION_DAYS,
+    SILENCE_YELLOW_DAYS,
+    SLOT_TOLERANCE_MINUTES,
     IntSetting,
 )
 from newmedia_desk.domain.staff import Principal
 from newmedia_desk.services.accounts import AccountService
 from newmedia_desk.services.settings import OfficeSettingsService
+from newmedia_desk.ui.assessment_texts import SETTING_LABELS as ASSESSMENT_LABELS
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
 from newmedia_desk.ui.prompts import Prompts, error_text
 from newmedia_desk.ui.texts import ROLE_ORDER, role_name
@@ -71,6 +83,53 @@ LABELS: dict[str, tuple[str, str]] = {
         ),
         QT_TRANSLATE_NOOP("OfficeSettingsPage", " "),
     ),
+    IMAGE_MAX_MB.key: (
+        QT_TRANSLATE_NOOP("OfficeSettingsPage", "Largest image file for a post"),
+        QT_TRANSLATE_NOOP("OfficeSettingsPage", " MB"),
+    ),
+    IMAGE_MAX_SIDE.key: (
+        QT_TRANSLATE_NOOP("OfficeSettingsPage", "Largest image width and height"),
+        QT_TRANSLATE_NOOP("OfficeSettingsPage", " px"),
+    ),
+    ANSWER_WORKING_DAYS.key: (
+        QT_TRANSLATE_NOOP("OfficeSettingsPage", "Answer messages and feedback within"),
+        QT_TRANSLATE_NOOP("OfficeSettingsPage", " working days"),
+    ),
+    INCIDENT_CHIEF_HOURS.key: (
+        QT_TRANSLATE_NOOP("OfficeSettingsPage", "Incident: report to the chief within"),
+        QT_TRANSLATE_NOOP("OfficeSettingsPage", " h"),
+    ),
+    INCIDENT_AUTHORITATIVE_HOURS.key: (
+        QT_TRANSLATE_NOOP("OfficeSettingsPage", "Major incident: authoritative information within"),
+        QT_TRANSLATE_NOOP("OfficeSettingsPage", " h"),
+    ),
+    INCIDENT_RESPONSE_MAJOR_HOURS.key: (
+        QT_TRANSLATE_NOOP(
+            "OfficeSettingsPage", "Major incident: response or press conference within"
+        ),
+        QT_TRANSLATE_NOOP("OfficeSettingsPage", " h"),
+    ),
+    INCIDENT_RESPONSE_OTHER_HOURS.key: (
+        QT_TRANSLATE_NOOP("OfficeSettingsPage", "Other incidents: response within"),
+        QT_TRANSLATE_NOOP("OfficeSettingsPage", " h"),
+    ),
+    INCIDENT_HANDLING_HOURS.key: (
+        QT_TRANSLATE_NOOP("OfficeSettingsPage", "Incident: handled within"),
+        QT_TRANSLATE_NOOP("OfficeSettingsPage", " h"),
+    ),
+    INCIDENT_UPWARD_HOURS.key: (
+        QT_TRANSLATE_NOOP("OfficeSettingsPage", "Incident: result reported upward within"),
+        QT_TRANSLATE_NOOP("OfficeSettingsPage", " h"),
+    ),
+    SILENCE_YELLOW_DAYS.key: (
+        QT_TRANSLATE_NOOP("OfficeSettingsPage", "Account without posts shows yellow after"),
+        QT_TRANSLATE_NOOP("OfficeSettingsPage", " days"),
+    ),
+    SLOT_TOLERANCE_MINUTES.key: (
+        QT_TRANSLATE_NOOP("OfficeSettingsPage", "A fixed time counts as met within"),
+        QT_TRANSLATE_NOOP("OfficeSettingsPage", " min"),
+    ),
+    **ASSESSMENT_LABELS,
 }
 """Label and unit of each number setting (every entry of ``ALL_SETTINGS``)."""
 

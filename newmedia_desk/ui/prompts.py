@@ -343,6 +343,82 @@ _VALIDATION: dict[str, str] = {
         "Errors", "The date is before the account was found."
     ),
     "this entry is closed": QT_TRANSLATE_NOOP("Errors", "This entry is closed already."),
+    # posts: approval, publication, filing (services/posts.py)
+    "the post is not waiting for approval": QT_TRANSLATE_NOOP(
+        "Errors", "The post is not waiting for approval (any more)."
+    ),
+    "the planned time has passed; the post must be planned again": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The planned time of the post has passed, so it can no longer be approved. The clerk "
+        "must plan it again.",
+    ),
+    "the post changed while you were reading it; read it again": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The post was changed while you were reading it; nothing was signed. Read it again.",
+    ),
+    "the stored revision does not match its content hash": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The stored post does not match its content hash: it may have been altered outside "
+        "the program. Nothing was signed; tell the office administrator.",
+    ),
+    "every step is already decided": QT_TRANSLATE_NOOP(
+        "Errors", "Every step of this approval has been decided already."
+    ),
+    "nobody approves their own post": QT_TRANSLATE_NOOP(
+        "Errors", "Nobody may approve their own post: another approver must sign this step."
+    ),
+    "one person may sign only one step of a post": QT_TRANSLATE_NOOP(
+        "Errors", "One person may sign only one step of a post."
+    ),
+    "this post needs no filing": QT_TRANSLATE_NOOP("Errors", "This post needs no filing."),
+    "a post is published only after its approval is complete": QT_TRANSLATE_NOOP(
+        "Errors",
+        "A post may be recorded as published only after its approval is complete.",
+    ),
+    "the post is not for this account": QT_TRANSLATE_NOOP(
+        "Errors", "The post is not meant for this account."
+    ),
+    "the link is one line of at most 500 characters": QT_TRANSLATE_NOOP(
+        "Errors", "The link must be one line of at most 500 characters."
+    ),
+    "the platform post ID is too long": QT_TRANSLATE_NOOP(
+        "Errors", "The platform's post ID is too long (at most 100 characters)."
+    ),
+    "withdrawn or deleted": QT_TRANSLATE_NOOP(
+        "Errors", "Please choose whether the post was withdrawn or deleted."
+    ),
+    "give a reason": QT_TRANSLATE_NOOP("Errors", "Please give the reason."),
+    "this publication is already removed": QT_TRANSLATE_NOOP(
+        "Errors", "This publication has been recorded as withdrawn or deleted already."
+    ),
+    # delegations (services/delegations.py, domain/posts.py)
+    "choose a current member of staff": QT_TRANSLATE_NOOP(
+        "Errors", "Please choose somebody who still works here."
+    ),
+    "only an approver can delegate signing": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Only an approver (a responsible person, a supervising leader or the chief) can have "
+        "a deputy sign for them.",
+    ),
+    "the deputy is somebody else": QT_TRANSLATE_NOOP(
+        "Errors", "The deputy must be somebody other than the leader."
+    ),
+    "the deputy must be a responsible person or a leader": QT_TRANSLATE_NOOP(
+        "Errors", "The deputy must be a responsible person or a leader."
+    ),
+    "the consent is given by the chief": QT_TRANSLATE_NOOP(
+        "Errors", "The consent must be given by the chief."
+    ),
+    "the deputy cannot consent to their own delegation": QT_TRANSLATE_NOOP(
+        "Errors", "The deputy cannot consent to their own delegation."
+    ),
+    "the period ends after it starts": QT_TRANSLATE_NOOP(
+        "Errors", "The end of the period must be after its start."
+    ),
+    "the consenting chief or an administrator records a delegation": QT_TRANSLATE_NOOP(
+        "Errors", "A delegation is recorded by the consenting chief or an administrator."
+    ),
+    "already revoked": QT_TRANSLATE_NOOP("Errors", "This delegation has been revoked already."),
     # credentials
     "only people still working here can hold a password": QT_TRANSLATE_NOOP(
         "Errors", "Only people still working here can hold a password."
@@ -376,6 +452,62 @@ _VALIDATION: dict[str, str] = {
     "the title must be one line": QT_TRANSLATE_NOOP("Errors", "The title must be one line."),
     "a lexicon name is 1-32 lowercase letters, digits or _": QT_TRANSLATE_NOOP(
         "Errors", "The file name must be 1 to 32 lower-case letters, digits or “_”."
+    ),
+    # moderation, feedback, incidents, crisis holds (services/interaction.py)
+    "this text must not be empty": QT_TRANSLATE_NOOP("Errors", "Please fill in the marked field."),
+    "the text is too long": QT_TRANSLATE_NOOP(
+        "Errors", "The text is too long (at most {limit} characters)."
+    ),
+    "the time is in the future": QT_TRANSLATE_NOOP("Errors", "The time lies in the future."),
+    "the time is before it arrived": QT_TRANSLATE_NOOP(
+        "Errors", "The time is before it was received."
+    ),
+    "the time is before the incident was opened": QT_TRANSLATE_NOOP(
+        "Errors", "The time is before the incident was opened."
+    ),
+    "the author must be one line": QT_TRANSLATE_NOOP("Errors", "The author must be one line."),
+    "the name must be one line": QT_TRANSLATE_NOOP("Errors", "The name must be one line."),
+    "choose comment or message": QT_TRANSLATE_NOOP("Errors", "Please choose comment or message."),
+    "choose what was done": QT_TRANSLATE_NOOP("Errors", "Please choose what was done."),
+    "choose the department": QT_TRANSLATE_NOOP(
+        "Errors", "Please choose the department it was handed to."
+    ),
+    "choose the level": QT_TRANSLATE_NOOP("Errors", "Please choose the level of the incident."),
+    "choose the step": QT_TRANSLATE_NOOP("Errors", "Please choose the step."),
+    "the account does not exist": QT_TRANSLATE_NOOP(
+        "Errors", "This account no longer exists; reload and choose again."
+    ),
+    "the unit does not exist": QT_TRANSLATE_NOOP(
+        "Errors", "This unit no longer exists; reload and choose again."
+    ),
+    "this entry has been handled already": QT_TRANSLATE_NOOP(
+        "Errors", "This comment or message has been handled already."
+    ),
+    "this feedback has been answered already": QT_TRANSLATE_NOOP(
+        "Errors", "The answer to this feedback has been recorded already."
+    ),
+    "the due date is before the feedback arrived": QT_TRANSLATE_NOOP(
+        "Errors", "The answer cannot be due before the feedback was received."
+    ),
+    "the incident is closed": QT_TRANSLATE_NOOP("Errors", "This incident is closed."),
+    "this step has no clock at this level": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Authoritative information within 5 hours is required only for 特别重大 and 重大 "
+        "incidents; this incident has no such step.",
+    ),
+    "choose at least one account": QT_TRANSLATE_NOOP(
+        "Errors", "Please choose at least one account."
+    ),
+    "this hold has been released already": QT_TRANSLATE_NOOP(
+        "Errors", "Publishing on this account has been resumed already."
+    ),
+    "publishing on this account is paused by a crisis hold": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Publishing on this account is paused while an incident is being handled. The office "
+        "administrator or the chief can resume it (Ledgers → Incidents).",
+    ),
+    "the period ends before it starts": QT_TRANSLATE_NOOP(
+        "Errors", "The last day of the period is before its first day."
     ),
 }
 

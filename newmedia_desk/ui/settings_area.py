@@ -1,4 +1,4 @@
-"""The Settings area: staff, units, office settings, lexicons and the audit log as tabs."""
+"""The Settings area: staff, units, office settings, lexicons, delegations, the audit log."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from newmedia_desk.context import AppContext
+from newmedia_desk.domain.roles import Permission
 from newmedia_desk.domain.staff import Principal
 from newmedia_desk.ui.audit_page import AuditPage
+from newmedia_desk.ui.delegation_page import DelegationPage
 from newmedia_desk.ui.lexicon_page import LexiconPage
 from newmedia_desk.ui.office_settings_page import OfficeSettingsPage
 from newmedia_desk.ui.prompts import Prompts
@@ -40,6 +42,12 @@ class SettingsArea(QWidget):
         self.tabs.addTab(self.unit_page, self.tr("Units"))
         self.tabs.addTab(self.office_page, self.tr("Office settings"))
         self.tabs.addTab(self.lexicon_page, self.tr("Lexicons"))
+        self.delegation_page: DelegationPage | None = None
+        if actor.can(Permission.MANAGE_DELEGATIONS):
+            # Administrators and chiefs record who signs for a leader while away.
+            self.delegation_page = DelegationPage(ctx, actor, prompts, self)
+            self.delegation_page.changed.connect(self.changed)
+            self.tabs.addTab(self.delegation_page, self.tr("Delegations"))
         self.tabs.addTab(self.audit_page, self.tr("Audit log"))
         self.tabs.currentChanged.connect(lambda _index: self.refresh())
         for page in (self.staff_page, self.unit_page, self.office_page, self.lexicon_page):
@@ -51,5 +59,8 @@ class SettingsArea(QWidget):
     def refresh(self) -> None:
         """Reload the visible tab."""
         page = self.tabs.currentWidget()
-        if isinstance(page, StaffPage | UnitPage | OfficeSettingsPage | LexiconPage | AuditPage):
+        if isinstance(
+            page,
+            StaffPage | UnitPage | OfficeSettingsPage | LexiconPage | DelegationPage | AuditPage,
+        ):
             page.refresh()

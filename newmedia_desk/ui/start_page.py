@@ -24,6 +24,7 @@ from newmedia_desk.domain.staff import Principal
 from newmedia_desk.domain.working_days import OFFICE_TZ
 from newmedia_desk.ui.account_texts import rotation_reason
 from newmedia_desk.ui.cadence_texts import silence_name, slot_state_name
+from newmedia_desk.ui.interaction_texts import clock_status, late_item_text, level_name
 from newmedia_desk.ui.prompts import error_text
 from newmedia_desk.ui.texts import local_time, role_names
 
@@ -68,11 +69,14 @@ class StartPage(QWidget):
         self.waiting_for_me = _value_label(self, "waiting_for_me")
         self.mismatched = _value_label(self, "mismatched")
         self.in_approval = _value_label(self, "in_approval")
+        self.expiring = _value_label(self, "expiring")
         self.expired = _value_label(self, "expired")
         self.filing_pending = _value_label(self, "filing_pending")
         self.due_today = _value_label(self, "due_today")
         self.silent_accounts = _value_label(self, "silent_accounts")
         self.deliveries = _value_label(self, "deliveries")
+        self.open_incidents = _value_label(self, "open_incidents")
+        self.late_items = _value_label(self, "late_items")
 
         me = QGroupBox(self.tr("Signed in"), self)
         me_form = QFormLayout(me)
@@ -102,6 +106,7 @@ class StartPage(QWidget):
         posts_form.addRow(self.tr("Waiting for my approval"), self.waiting_for_me)
         posts_form.addRow(self.tr("Published text differs from the approved"), self.mismatched)
         posts_form.addRow(self.tr("In approval"), self.in_approval)
+        posts_form.addRow(self.tr("Approval due within 24 hours"), self.expiring)
         posts_form.addRow(self.tr("Expired (plan again)"), self.expired)
         posts_form.addRow(self.tr("Sensitive posts to file"), self.filing_pending)
 
@@ -110,6 +115,11 @@ class StartPage(QWidget):
         cadence_form.addRow(self.tr("Today's slots"), self.due_today)
         cadence_form.addRow(self.tr("Accounts without recent posts"), self.silent_accounts)
         cadence_form.addRow(self.tr("Column content due"), self.deliveries)
+
+        interaction = QGroupBox(self.tr("Interaction and incidents"), self)
+        interaction_form = QFormLayout(interaction)
+        interaction_form.addRow(self.tr("Open incidents"), self.open_incidents)
+        interaction_form.addRow(self.tr("Late answers and steps"), self.late_items)
 
         system = QGroupBox(self.tr("This database"), self)
         system_form = QFormLayout(system)
@@ -123,12 +133,13 @@ class StartPage(QWidget):
         inner.addWidget(self.greeting)
         inner.addWidget(me)
         inner.addWidget(posts)
+        inner.addWidget(interaction)
         inner.addWidget(cadence)
         inner.addWidget(accounts)
         inner.addWidget(office)
         inner.addWidget(system)
         inner.addStretch(1)
-        for child in (self.greeting, me, posts, cadence, accounts, office, system):
+        for child in (self.greeting, me, posts, interaction, cadence, accounts, office, system):
             child.setParent(content)
         scroll = QScrollArea(self)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -160,6 +171,7 @@ class StartPage(QWidget):
         self._refresh_accounts()
         self._refresh_posts()
         self._refresh_cadence()
+        self._refresh_interaction()
         self.database.setText(self._ctx.db.describe())
         self.idle_lock.setText(
             self.tr("after {minutes} minutes without input").format(minutes=minutes)
@@ -173,6 +185,7 @@ class StartPage(QWidget):
             mismatched = self._ctx.posts.mismatched_publications(actor)
             counts = self._ctx.posts.status_counts(actor)
             to_file = self._ctx.posts.filing_pending(actor)
+            expiring = self._ctx.posts.expiring(actor)
         except DeskError as exc:
             self.waiting_for_me.setText(error_text(exc))
             return
@@ -185,6 +198,15 @@ class StartPage(QWidget):
         # Red: the office answers for what went out differing from what was approved.
         self.mismatched.setStyleSheet("color: #b00020;" if mismatched else "")
         self.in_approval.setText(str(counts.get(PostStatus.IN_APPROVAL, 0)))
+        self.expiring.setText(
+            self._listed(
+                [
+                    f"{at.astimezone(OFFICE_TZ).strftime('%m-%d %H:%M')} {title or f'#{i}'}"
+                    for i, title, at in expiring
+                ]
+            )
+        )
+        self.expiring.setStyleSheet("color: #b26a00;" if expiring else "")
         self.expired.setText(str(counts.get(PostStatus.EXPIRED, 0)))
         self.filing_pending.setText(str(to_file))
 
@@ -237,6 +259,25 @@ class StartPage(QWidget):
                 ]
             )
         )
+
+    def _refresh_interaction(self) -> None:
+        actor = self._actor
+        try:
+            incidents = self._ctx.interaction.open_incidents(actor)
+            late = self._ctx.interaction.late_items(actor)
+        except DeskError as exc:
+            self.open_incidents.setText(error_text(exc))
+            return
+        lines = []
+        for incident in incidents:
+            upcoming = incident.next_clock
+            clock = "" if upcoming is None else f" · {clock_status(upcoming)}"
+            lines.append(f"{level_name(incident.level)} {incident.title}{clock}")
+        self.open_incidents.setText(self._listed(lines))
+        overdue = any(i.overdue_steps for i in incidents)
+        self.open_incidents.setStyleSheet("color: #b00020;" if overdue else "")
+        self.late_items.setText(self._listed([late_item_text(item) for item in late]))
+        self.late_items.setStyleSheet("color: #b00020;" if late else "")
 
     def _listed(self, items: list[str]) -> str:
         if not items:

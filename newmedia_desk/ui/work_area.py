@@ -19,7 +19,11 @@ if TYPE_CHECKING:
     from newmedia_desk.ui.posts_area import PostsArea
     from newmedia_desk.ui.settings_area import SettingsArea
 
-AREA_PAGES: dict[Area, tuple[str, str]] = {}
+AREA_PAGES: dict[Area, tuple[str, str]] = {
+    Area.CALENDAR: ("newmedia_desk.ui.calendar_area", "CalendarArea"),
+    Area.LEDGERS: ("newmedia_desk.ui.ledgers_area", "LedgersArea"),
+    Area.STATISTICS: ("newmedia_desk.ui.statistics_area", "StatisticsArea"),
+}
 """More areas built on their first visit: ``Area → (module, class)``. The class is built as
 ``cls(ctx, actor, prompts, parent)``, has ``refresh()``, and may have a ``changed`` signal
 (the start view then refreshes when it fires)."""
@@ -87,11 +91,12 @@ class WorkArea(QWidget):
 
     @property
     def posts_area(self) -> PostsArea:
-        """The posts area (the content checker for now), built the first time it is needed."""
+        """The posts area (list, 待我审批, checker), built the first time it is needed."""
         if self._posts_area is None:
             from newmedia_desk.ui.posts_area import PostsArea
 
-            area = PostsArea(self._ctx, self)
+            area = PostsArea(self._ctx, self.actor, self._prompts, self)
+            area.changed.connect(self.start_page.refresh)
             self._place(Area.POSTS, area)
             self._posts_area = area
         return self._posts_area

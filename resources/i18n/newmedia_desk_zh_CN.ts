@@ -715,30 +715,37 @@
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>Record the answer</source>
+        <translation>登记答复</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈内容</translation>
+    </message>
+    <message>
+        <source>Handed to</source>
+        <translation>转交部门</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>答复时间</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalSignDialog</name>
     <message>
         <source>Leader&apos;s sign-off</source>
         <translation>领导签署意见</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>The application</source>
         <translation>申请内容</translation>
-    </message>
-    <message>
-        <source>Opinion (required when returning)</source>
-        <translation>意见（退回时必填）</translation>
-    </message>
-    <message>
-        <source>Your password again: your decision is signed with your personal key</source>
-        <translation>请再次输入本人密码：意见将以您的个人密钥签名</translation>
-    </message>
-    <message>
-        <source>Sign</source>
-        <translation>签署</translation>
     </message>
     <message>
         <source>Every step of this application is signed.</source>
@@ -751,10 +758,6 @@
     <message>
         <source>Approver: please sign in</source>
         <translation>请审批人登录</translation>
-    </message>
-    <message>
-        <source>Please let the approver sign in; you are signed in already.</source>
-        <translation>请由审批人本人登录；您本人已在登录状态。</translation>
     </message>
     <message>
         <source>{name} signs “{step}”</source>
@@ -822,6 +825,121 @@
     </message>
 </context>
 <context>
+    <name>ApprovalTexts</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>In approval</source>
+        <translation>审批中</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Important</source>
+        <translation>重要</translation>
+    </message>
+    <message>
+        <source>Sensitive</source>
+        <translation>敏感</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原创</translation>
+    </message>
+    <message>
+        <source>Repost</source>
+        <translation>转发</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>互动活动</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>投票</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>话题</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>微访谈</translation>
+    </message>
+    <message>
+        <source>Lottery</source>
+        <translation>抽奖</translation>
+    </message>
+    <message>
+        <source>Call for contributions</source>
+        <translation>征集</translation>
+    </message>
+    <message>
+        <source>Review by the responsible person</source>
+        <translation>责任人审核</translation>
+    </message>
+    <message>
+        <source>Approval by the supervising leader</source>
+        <translation>分管领导审批</translation>
+    </message>
+    <message>
+        <source>Approval by the chief</source>
+        <translation>主要领导审批</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>{kind}: {form}</source>
+        <translation>{kind}：{form}</translation>
+    </message>
+    <message>
+        <source>{deputy} for {leader}</source>
+        <translation>{deputy} 代 {leader}</translation>
+    </message>
+    <message>
+        <source>{step}: waiting</source>
+        <translation>{step}：待签</translation>
+    </message>
+    <message>
+        <source>{step}: {who} {decision} ({time})</source>
+        <translation>{step}：{who} {decision}（{time}）</translation>
+    </message>
+    <message>
+        <source>: “{opinion}”</source>
+        <translation>：“{opinion}”</translation>
+    </message>
+</context>
+<context>
     <name>Areas</name>
     <message>
         <source>Start</source>
@@ -866,6 +984,85 @@
     <message>
         <source>Monthly figures per unit for assessment: posts published on time, missed updates, commendations and criticisms.</source>
         <translation>按单位统计的月度考核数据：按时发布情况、未按期更新情况、表扬与批评。</translation>
+    </message>
+</context>
+<context>
+    <name>Assessment</name>
+    <message>
+        <source>Cadence misses</source>
+        <translation>更新未达标</translation>
+    </message>
+    <message>
+        <source>Silent accounts</source>
+        <translation>长期未更新账号</translation>
+    </message>
+    <message>
+        <source>Slow approvals</source>
+        <translation>审批超时</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Checker stops</source>
+        <translation>检查拦截</translation>
+    </message>
+    <message>
+        <source>Text mismatches</source>
+        <translation>与审批稿不一致</translation>
+    </message>
+    <message>
+        <source>Late answers</source>
+        <translation>逾期回复</translation>
+    </message>
+    <message>
+        <source>Late incident steps</source>
+        <translation>突发事件超时环节</translation>
+    </message>
+    <message>
+        <source>Passwords overdue</source>
+        <translation>密码逾期未改</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Commend</source>
+        <translation>表扬</translation>
+    </message>
+    <message>
+        <source>Criticise</source>
+        <translation>批评</translation>
+    </message>
+    <message>
+        <source>{account}: no post for {days} days</source>
+        <translation>{account}连续{days}天未更新</translation>
+    </message>
+    <message>
+        <source>{account}: serious error published {terms}</source>
+        <translation>{account}发布内容有严重差错 {terms}</translation>
+    </message>
+    <message>
+        <source>failed the month</source>
+        <translation>考核不合格</translation>
+    </message>
+    <message>
+        <source>{account} silent {days} days despite reminders</source>
+        <translation>{account}连续{days}天未更新，经多次提醒仍未改进</translation>
+    </message>
+    <message>
+        <source>{count} published texts differ from the approved ones</source>
+        <translation>{count}条发布内容与审批稿不一致</translation>
+    </message>
+    <message>
+        <source>timely posts, cadence met, answers on time</source>
+        <translation>发布及时、更新达标、回应及时</translation>
     </message>
 </context>
 <context>
@@ -970,6 +1167,254 @@
         <translation>恢复数据库</translation>
     </message>
     <message>
+        <source>Comment or message recorded</source>
+        <translation>登记评论或留言</translation>
+    </message>
+    <message>
+        <source>Comment or message handled</source>
+        <translation>处置评论或留言</translation>
+    </message>
+    <message>
+        <source>Feedback handed over</source>
+        <translation>群众反馈转交部门</translation>
+    </message>
+    <message>
+        <source>Feedback answered</source>
+        <translation>群众反馈已答复</translation>
+    </message>
+    <message>
+        <source>Incident opened</source>
+        <translation>登记突发事件</translation>
+    </message>
+    <message>
+        <source>Incident step recorded</source>
+        <translation>登记突发事件处置环节</translation>
+    </message>
+    <message>
+        <source>Incident closed</source>
+        <translation>突发事件结束</translation>
+    </message>
+    <message>
+        <source>Publishing paused</source>
+        <translation>暂停发布</translation>
+    </message>
+    <message>
+        <source>Publishing resumed</source>
+        <translation>恢复发布</translation>
+    </message>
+    <message>
+        <source>Audit key exported</source>
+        <translation>导出审计密钥</translation>
+    </message>
+    <message>
+        <source>Account application drafted</source>
+        <translation>起草账号开设申请</translation>
+    </message>
+    <message>
+        <source>Account details changed</source>
+        <translation>修改账号信息</translation>
+    </message>
+    <message>
+        <source>Account administrator or responsible person changed</source>
+        <translation>变更账号管理员或责任人</translation>
+    </message>
+    <message>
+        <source>Account application submitted</source>
+        <translation>提交账号开设申请</translation>
+    </message>
+    <message>
+        <source>Account approval restarted</source>
+        <translation>账号审批重新开始</translation>
+    </message>
+    <message>
+        <source>Account approval step signed</source>
+        <translation>签署账号审批意见</translation>
+    </message>
+    <message>
+        <source>Account application returned</source>
+        <translation>退回账号开设申请</translation>
+    </message>
+    <message>
+        <source>Account opened</source>
+        <translation>账号开通</translation>
+    </message>
+    <message>
+        <source>Account taken over</source>
+        <translation>接管已有账号</translation>
+    </message>
+    <message>
+        <source>Account suspended</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <source>Account resumed</source>
+        <translation>恢复账号</translation>
+    </message>
+    <message>
+        <source>Account closure notice recorded</source>
+        <translation>登记停更公告</translation>
+    </message>
+    <message>
+        <source>Account closed</source>
+        <translation>注销账号</translation>
+    </message>
+    <message>
+        <source>Account filing recorded</source>
+        <translation>登记账号备案</translation>
+    </message>
+    <message>
+        <source>Account opening approval steps changed</source>
+        <translation>修改账号开设审批步骤</translation>
+    </message>
+    <message>
+        <source>Reserved words changed</source>
+        <translation>修改保留词</translation>
+    </message>
+    <message>
+        <source>Platform added</source>
+        <translation>新增平台</translation>
+    </message>
+    <message>
+        <source>Platform changed</source>
+        <translation>修改平台</translation>
+    </message>
+    <message>
+        <source>Rogue account recorded</source>
+        <translation>登记违规账号</translation>
+    </message>
+    <message>
+        <source>Rogue account changed</source>
+        <translation>修改违规账号</translation>
+    </message>
+    <message>
+        <source>Action on rogue account</source>
+        <translation>处置违规账号</translation>
+    </message>
+    <message>
+        <source>Password holders set</source>
+        <translation>设定密码知悉人</translation>
+    </message>
+    <message>
+        <source>Account password changed</source>
+        <translation>修改账号密码</translation>
+    </message>
+    <message>
+        <source>Account password shared with holders</source>
+        <translation>向知悉人共享账号密码</translation>
+    </message>
+    <message>
+        <source>Account password shown</source>
+        <translation>查看账号密码</translation>
+    </message>
+    <message>
+        <source>Account password copied</source>
+        <translation>复制账号密码</translation>
+    </message>
+    <message>
+        <source>Account password refused (not a holder)</source>
+        <translation>拒绝取用账号密码（非知悉人）</translation>
+    </message>
+    <message>
+        <source>Account password change due</source>
+        <translation>账号密码到期应更换</translation>
+    </message>
+    <message>
+        <source>Sealed paper copy of the password made</source>
+        <translation>制作密码密封存档</translation>
+    </message>
+    <message>
+        <source>Lexicon created</source>
+        <translation>新建词库</translation>
+    </message>
+    <message>
+        <source>Lexicon changed</source>
+        <translation>修改词库</translation>
+    </message>
+    <message>
+        <source>Lexicon restored</source>
+        <translation>恢复词库</translation>
+    </message>
+    <message>
+        <source>Post drafted</source>
+        <translation>起草稿件</translation>
+    </message>
+    <message>
+        <source>Post saved</source>
+        <translation>保存稿件</translation>
+    </message>
+    <message>
+        <source>Post submitted for approval</source>
+        <translation>提交稿件审批</translation>
+    </message>
+    <message>
+        <source>Post taken back from approval</source>
+        <translation>撤回审批中的稿件</translation>
+    </message>
+    <message>
+        <source>Post approval step signed</source>
+        <translation>签署稿件审批意见</translation>
+    </message>
+    <message>
+        <source>Post expired</source>
+        <translation>稿件过期</translation>
+    </message>
+    <message>
+        <source>Post cancelled</source>
+        <translation>作废稿件</translation>
+    </message>
+    <message>
+        <source>Post filing recorded</source>
+        <translation>登记稿件备案</translation>
+    </message>
+    <message>
+        <source>Publication recorded</source>
+        <translation>登记发布</translation>
+    </message>
+    <message>
+        <source>Publication withdrawn or deleted</source>
+        <translation>登记撤回或删除发布</translation>
+    </message>
+    <message>
+        <source>Delegation recorded</source>
+        <translation>登记代签授权</translation>
+    </message>
+    <message>
+        <source>Delegation revoked</source>
+        <translation>撤销代签授权</translation>
+    </message>
+    <message>
+        <source>Publications imported</source>
+        <translation>导入发布记录</translation>
+    </message>
+    <message>
+        <source>Image stored</source>
+        <translation>保存图片</translation>
+    </message>
+    <message>
+        <source>Library item added</source>
+        <translation>新增素材</translation>
+    </message>
+    <message>
+        <source>Library item changed</source>
+        <translation>修改素材</translation>
+    </message>
+    <message>
+        <source>Library item archived</source>
+        <translation>归档素材</translation>
+    </message>
+    <message>
+        <source>Update rule added</source>
+        <translation>新增更新频次规则</translation>
+    </message>
+    <message>
+        <source>Update rule changed</source>
+        <translation>修改更新频次规则</translation>
+    </message>
+    <message>
+        <source>Update rule deleted</source>
+        <translation>删除更新频次规则</translation>
+    </message>
+    <message>
         <source>Staff</source>
         <translation>人员</translation>
     </message>
@@ -988,6 +1433,374 @@
     <message>
         <source>Database</source>
         <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Moderation entry</source>
+        <translation>评论处置</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>群众反馈</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>突发事件</translation>
+    </message>
+    <message>
+        <source>Publishing pause</source>
+        <translation>暂停发布</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Rogue account</source>
+        <translation>违规账号</translation>
+    </message>
+    <message>
+        <source>Lexicon</source>
+        <translation>词库</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>稿件</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>发布记录</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>代签授权</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Library item</source>
+        <translation>素材</translation>
+    </message>
+    <message>
+        <source>Update rule</source>
+        <translation>更新频次规则</translation>
+    </message>
+</context>
+<context>
+    <name>CadenceTexts</name>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Quiet</source>
+        <translation>久未更新</translation>
+    </message>
+    <message>
+        <source>Silent (two weeks)</source>
+        <translation>两周未更新</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>已安排</translation>
+    </message>
+    <message>
+        <source>nothing planned</source>
+        <translation>未安排</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>已错过</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>after {start}</source>
+        <translation>{start}以后</translation>
+    </message>
+    <message>
+        <source>1 post</source>
+        <translation>1条</translation>
+    </message>
+    <message>
+        <source>{n} posts</source>
+        <translation>{n}条</translation>
+    </message>
+    <message>
+        <source>{low}–{high} posts</source>
+        <translation>{low}-{high}条</translation>
+    </message>
+    <message>
+        <source>at least 1 post</source>
+        <translation>至少1条</translation>
+    </message>
+    <message>
+        <source>at least {n} posts</source>
+        <translation>至少{n}条</translation>
+    </message>
+    <message>
+        <source>at most 1 post</source>
+        <translation>最多1条</translation>
+    </message>
+    <message>
+        <source>at most {n} posts</source>
+        <translation>最多{n}条</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>on workdays</source>
+        <translation>工作日每天</translation>
+    </message>
+    <message>
+        <source>on weekends</source>
+        <translation>休息日每天</translation>
+    </message>
+    <message>
+        <source>Next week&apos;s content due every {weekday}</source>
+        <translation>每{weekday}提交下一周的内容</translation>
+    </message>
+    <message>
+        <source>Every day at {times}</source>
+        <translation>每天 {times} 发布</translation>
+    </message>
+    <message>
+        <source> (if possible also {times})</source>
+        <translation>（有条件时另加 {times}）</translation>
+    </message>
+    <message>
+        <source>If possible also at {times}</source>
+        <translation>有条件时另加 {times}</translation>
+    </message>
+    <message>
+        <source>Recommended times: {slots}</source>
+        <translation>推荐时段：{slots}</translation>
+    </message>
+    <message>
+        <source>At least {n} post(s) within every {days} days</source>
+        <translation>每{days}天内至少{n}条</translation>
+    </message>
+    <message>
+        <source>{count} {days}</source>
+        <translation>{days}{count}</translation>
+    </message>
+    <message>
+        <source>{count} a week</source>
+        <translation>每周{count}</translation>
+    </message>
+    <message>
+        <source>{count} a month</source>
+        <translation>每月{count}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarArea</name>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>Update cadence</source>
+        <translation>更新频次</translation>
+    </message>
+    <message>
+        <source>Compliance</source>
+        <translation>执行情况</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Not planned yet (drag onto a day)</source>
+        <translation>未安排（拖到日历上安排）</translation>
+    </message>
+    <message>
+        <source>Fixed time missed</source>
+        <translation>时次已错过</translation>
+    </message>
+    <message>
+        <source>Delivery deadline</source>
+        <translation>交稿截止</translation>
+    </message>
+    <message>
+        <source>{year}-{month:02d}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <source>{start} – {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>{year}-{month:02d}-{day:02d}</source>
+        <translation>{year}年{month}月{day}日</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>全部账号</translation>
+    </message>
+    <message>
+        <source>{weekday} {month}/{day}</source>
+        <translation>{month}月{day}日 {weekday}</translation>
+    </message>
+    <message>
+        <source>Due: next week&apos;s content of {name} — complete</source>
+        <translation>交稿：{name} 下周内容——已排满</translation>
+    </message>
+    <message>
+        <source>Due: next week&apos;s content of {name} — {n} day(s) not planned</source>
+        <translation>交稿：{name} 下周内容——还有{n}天未安排</translation>
+    </message>
+    <message>
+        <source>{state} (optional)</source>
+        <translation>{state}（可选时次）</translation>
+    </message>
+    <message>
+        <source>{time} fixed time · {name}: {state}</source>
+        <translation>{time} 固定时次 · {name}：{state}</translation>
+    </message>
+    <message>
+        <source>Nothing on this day.</source>
+        <translation>当天没有安排。</translation>
+    </message>
+    <message>
+        <source>A post cannot be planned for a time that has passed. Choose a later day.</source>
+        <translation>不能把稿件安排到已经过去的时间，请选择以后的日期。</translation>
+    </message>
+    <message>
+        <source>“{title}” is now planned for {time}.</source>
+        <translation>“{title}”已安排在 {time}。</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarView</name>
+    <message>
+        <source>{state} (optional)</source>
+        <translation>{state}（可选时次）</translation>
+    </message>
+    <message>
+        <source>{weekday} {month}/{day}</source>
+        <translation>{weekday} {month}月{day}日</translation>
+    </message>
+    <message>
+        <source>{month}/{day}</source>
+        <translation>{month}月{day}日</translation>
+    </message>
+    <message>
+        <source>Due: {what}</source>
+        <translation>交稿：{what}</translation>
+    </message>
+    <message>
+        <source>+{n} more</source>
+        <translation>另有{n}条</translation>
     </message>
 </context>
 <context>
@@ -1376,6 +2189,29 @@
     </message>
 </context>
 <context>
+    <name>CloseIncidentDialog</name>
+    <message>
+        <source>Close “{title}”</source>
+        <translation>结束事件“{title}”</translation>
+    </message>
+    <message>
+        <source>Not recorded yet: {steps}. They stay open in the ledger.</source>
+        <translation>尚未登记：{steps}。台账中将保留为未办。</translation>
+    </message>
+    <message>
+        <source>Publishing resumes on: {accounts}</source>
+        <translation>以下账号将恢复发布：{accounts}</translation>
+    </message>
+    <message>
+        <source>How it ended</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <source>Close incident</source>
+        <translation>结束事件</translation>
+    </message>
+</context>
+<context>
     <name>ClosureNoticeDialog</name>
     <message>
         <source>Record the closure notice</source>
@@ -1396,6 +2232,88 @@
     <message>
         <source>An account is closed only after a public notice that it stops updating. Record the day the notice was posted.</source>
         <translation>账号须先发布停更公告才能注销。请记录公告发布的日期。</translation>
+    </message>
+</context>
+<context>
+    <name>CompliancePage</name>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>{start} to {end}: {accounts} open account(s); {silent} quiet or silent now; {missed} requirement(s) missed. Hover over a figure of missed for the days.</source>
+        <translation>{start} 至 {end}：在用账号 {accounts} 个；目前久未更新或两周未更新的 {silent} 个；未达标 {missed} 项。鼠标停在“未达标”的数字上可查看具体日期。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceTableModel</name>
+    <message>
+        <source>Account or column</source>
+        <translation>账号或栏目</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应发</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>准时</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <source>Longest gap (days)</source>
+        <translation>最长间隔（天）</translation>
+    </message>
+    <message>
+        <source>Days since last post</source>
+        <translation>距上次发布（天）</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>更新状态</translation>
+    </message>
+    <message>
+        <source>{level}, reminder at {days} days</source>
+        <translation>{level}，已满{days}天提醒</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未发布</translation>
+    </message>
+    <message>
+        <source>{day}: {rule} — wanted {wanted}, got {got}</source>
+        <translation>{day}：{rule}——要求 {wanted}，实际 {got}</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>……另有{n}项</translation>
     </message>
 </context>
 <context>
@@ -1503,6 +2421,333 @@ Reason: {reason}</source>
     <message>
         <source>Record that the current password of {account} was sealed on paper today, by you?</source>
         <translation>记录“{account}”的现行密码已由您于今天密封存档？</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationDialog</name>
+    <message>
+        <source>New delegation</source>
+        <translation>新建代签授权</translation>
+    </message>
+    <message>
+        <source>e.g. on a business trip 3–7 March</source>
+        <translation>例如：3月3日至7日出差</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>被代签领导</translation>
+    </message>
+    <message>
+        <source>Deputy who signs</source>
+        <translation>代签人</translation>
+    </message>
+    <message>
+        <source>Consent of (chief)</source>
+        <translation>同意人（主要领导）</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>While the delegation is in force the deputy may sign the leader&apos;s approval steps; each such sign-off shows “deputy for leader”. The chief consents by typing their password here.</source>
+        <translation>授权有效期内，代签人可签署该领导的审批步骤，审批意见显示为“代签人 代 领导”。主要领导在此输入本人密码表示同意。</translation>
+    </message>
+    <message>
+        <source>You consent as the chief: type your own password.</source>
+        <translation>您以主要领导身份同意：请输入您本人的密码。</translation>
+    </message>
+    <message>
+        <source>{name} consents: they type their password here.</source>
+        <translation>由 {name} 同意：请其在此输入本人密码。</translation>
+    </message>
+    <message>
+        <source>The consenting chief types their password here.</source>
+        <translation>同意的主要领导在此输入本人密码。</translation>
+    </message>
+    <message>
+        <source>Please choose the consenting chief.</source>
+        <translation>请选择同意的主要领导。</translation>
+    </message>
+    <message>
+        <source>The consenting chief must type their password.</source>
+        <translation>同意的主要领导须输入本人密码。</translation>
+    </message>
+    <message>
+        <source>The password of {name} is wrong; nothing was recorded.</source>
+        <translation>{name} 的密码不正确，未作登记。</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationPage</name>
+    <message>
+        <source>A deputy may sign a leader&apos;s approval steps for a period, with the chief&apos;s consent (the leader is away). Such sign-offs show “deputy for leader”.</source>
+        <translation>领导外出时，经主要领导同意，可由代签人在一段时间内签署该领导的审批步骤；此类审批意见显示为“代签人 代 领导”。</translation>
+    </message>
+    <message>
+        <source>New delegation…</source>
+        <translation>新建代签授权…</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>End the delegation of {deputy} for {leader} now?</source>
+        <translation>现在结束 {deputy} 代 {leader} 签署的授权吗？</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationTableModel</name>
+    <message>
+        <source>Deputy</source>
+        <translation>代签人</translation>
+    </message>
+    <message>
+        <source>Signs for</source>
+        <translation>被代签领导</translation>
+    </message>
+    <message>
+        <source>Consent of</source>
+        <translation>同意人</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Revoked {time}</source>
+        <translation>已于 {time} 撤销</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>Not yet in force</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>有效</translation>
+    </message>
+</context>
+<context>
+    <name>DraftList</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>DraftTexts</name>
+    <message>
+        <source>Original</source>
+        <translation>原创</translation>
+    </message>
+    <message>
+        <source>Repost</source>
+        <translation>转发</translation>
+    </message>
+    <message>
+        <source>Interactive activity</source>
+        <translation>互动活动</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>投票</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>话题</translation>
+    </message>
+    <message>
+        <source>Online interview</source>
+        <translation>微访谈</translation>
+    </message>
+    <message>
+        <source>Lottery</source>
+        <translation>抽奖</translation>
+    </message>
+    <message>
+        <source>Call for contributions</source>
+        <translation>征集</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>信息类别</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>信息分级</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>稿件类型</translation>
+    </message>
+    <message>
+        <source>Activity form</source>
+        <translation>活动形式</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>发布账号</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>计划发布时间</translation>
+    </message>
+    <message>
+        <source>The title must be one line.</source>
+        <translation>标题只能是一行。</translation>
+    </message>
+    <message>
+        <source>The title may have at most {limit} characters (it has {length}).</source>
+        <translation>标题最多 {limit} 个字（现有 {length} 个）。</translation>
+    </message>
+    <message>
+        <source>Please write the text of the post.</source>
+        <translation>请填写稿件正文。</translation>
+    </message>
+    <message>
+        <source>The text may have at most {limit} characters (it has {length}).</source>
+        <translation>正文最多 {limit} 个字（现有 {length} 个）。</translation>
+    </message>
+    <message>
+        <source>The column must be one line.</source>
+        <translation>栏目只能是一行。</translation>
+    </message>
+    <message>
+        <source>The column may have at most {limit} characters.</source>
+        <translation>栏目最多 {limit} 个字。</translation>
+    </message>
+    <message>
+        <source>Please choose the category.</source>
+        <translation>请选择信息类别。</translation>
+    </message>
+    <message>
+        <source>The source must be one line.</source>
+        <translation>来源只能是一行。</translation>
+    </message>
+    <message>
+        <source>The source may have at most {limit} characters.</source>
+        <translation>来源最多 {limit} 个字。</translation>
+    </message>
+    <message>
+        <source>A repost needs its source (来源): name the account or body it comes from.</source>
+        <translation>转发稿件必须注明来源：请填写原发布账号或单位。</translation>
+    </message>
+    <message>
+        <source>Please choose the form of the activity (vote, topic …).</source>
+        <translation>请选择互动活动的形式（投票、话题……）。</translation>
+    </message>
+    <message>
+        <source>Please tick at least one account the post is for.</source>
+        <translation>请至少勾选一个发布账号。</translation>
+    </message>
+    <message>
+        <source>One of the chosen accounts no longer exists; reopen the post.</source>
+        <translation>所选账号中有一个已不存在，请重新打开稿件。</translation>
+    </message>
+    <message>
+        <source>You may not draft for one of the chosen accounts: it belongs to another unit.</source>
+        <translation>所选账号中有一个属于其他单位，您无权为其撰稿。</translation>
+    </message>
+    <message>
+        <source>A published or cancelled post cannot be changed.</source>
+        <translation>已发布或已作废的稿件不能修改。</translation>
+    </message>
+    <message>
+        <source>The note may have at most {limit} characters.</source>
+        <translation>修改说明最多 {limit} 个字。</translation>
+    </message>
+    <message>
+        <source>The checker&apos;s findings require a higher tier.</source>
+        <translation>内容检查结果要求更高的信息分级。</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be read. Check that the file exists and is not open.</source>
+        <translation>无法读取“{name}”。请确认文件存在且未被其他程序占用。</translation>
+    </message>
+    <message>
+        <source>“{name}” has {size_mb} MB; an image may have at most {limit_mb} MB. Make it smaller and add it again.</source>
+        <translation>“{name}”大小为 {size_mb} MB，图片最大 {limit_mb} MB。请压缩后重新添加。</translation>
+    </message>
+    <message>
+        <source>“{name}” is too large: an image may be at most {limit} × {limit} pixels.</source>
+        <translation>“{name}”尺寸过大：图片最大 {limit} × {limit} 像素。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not an image, whatever its name says.</source>
+        <translation>“{name}”不是图片（尽管文件名看起来像图片）。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a JPEG, PNG, GIF or WebP image.</source>
+        <translation>“{name}”不是 JPEG、PNG、GIF 或 WebP 格式的图片。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not what its name says: the file is a {actual} image. Rename it or save it again in the right format.</source>
+        <translation>“{name}”的扩展名与内容不符：它实际是 {actual} 图片。请改正扩展名，或另存为正确的格式。</translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged or incomplete and cannot be used.</source>
+        <translation>“{name}”已损坏或不完整，无法使用。</translation>
+    </message>
+    <message>
+        <source>A library item needs a text or an image.</source>
+        <translation>素材须有文字或图片。</translation>
+    </message>
+    <message>
+        <source>The tag “{tag}” is too long (at most {limit} characters).</source>
+        <translation>标签“{tag}”过长（最多 {limit} 个字）。</translation>
+    </message>
+    <message>
+        <source>An item may have at most {limit} tags.</source>
+        <translation>每条素材最多 {limit} 个标签。</translation>
     </message>
 </context>
 <context>
@@ -1856,6 +3101,98 @@ Details: {message}</source>
         <translation>此条目已关闭。</translation>
     </message>
     <message>
+        <source>The post is not waiting for approval (any more).</source>
+        <translation>该稿件（已）不在待审批状态。</translation>
+    </message>
+    <message>
+        <source>The planned time of the post has passed, so it can no longer be approved. The clerk must plan it again.</source>
+        <translation>稿件的计划发布时间已过，不能再审批，须由信息员重新安排时间。</translation>
+    </message>
+    <message>
+        <source>The post was changed while you were reading it; nothing was signed. Read it again.</source>
+        <translation>您阅读期间稿件已被修改，未作签署。请重新阅读。</translation>
+    </message>
+    <message>
+        <source>The stored post does not match its content hash: it may have been altered outside the program. Nothing was signed; tell the office administrator.</source>
+        <translation>存储的稿件与其内容摘要不符，可能在本程序之外被改动。未作签署，请告知系统管理员。</translation>
+    </message>
+    <message>
+        <source>Every step of this approval has been decided already.</source>
+        <translation>本轮审批的各步骤均已签署。</translation>
+    </message>
+    <message>
+        <source>Nobody may approve their own post: another approver must sign this step.</source>
+        <translation>任何人不得审批自己起草的稿件，此步骤须由其他审批人签署。</translation>
+    </message>
+    <message>
+        <source>One person may sign only one step of a post.</source>
+        <translation>同一人只能签署一篇稿件的一个审批步骤。</translation>
+    </message>
+    <message>
+        <source>This post needs no filing.</source>
+        <translation>该稿件无需备案。</translation>
+    </message>
+    <message>
+        <source>A post may be recorded as published only after its approval is complete.</source>
+        <translation>稿件须审批完成后才能登记发布。</translation>
+    </message>
+    <message>
+        <source>The post is not meant for this account.</source>
+        <translation>该稿件不在此账号发布。</translation>
+    </message>
+    <message>
+        <source>The link must be one line of at most 500 characters.</source>
+        <translation>链接须为一行，最多 500 个字符。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s post ID is too long (at most 100 characters).</source>
+        <translation>平台稿件 ID 过长（最多 100 个字符）。</translation>
+    </message>
+    <message>
+        <source>Please choose whether the post was withdrawn or deleted.</source>
+        <translation>请选择是撤回还是删除。</translation>
+    </message>
+    <message>
+        <source>This publication has been recorded as withdrawn or deleted already.</source>
+        <translation>该发布记录已登记为撤回或删除。</translation>
+    </message>
+    <message>
+        <source>Please choose somebody who still works here.</source>
+        <translation>请选择仍在岗的人员。</translation>
+    </message>
+    <message>
+        <source>Only an approver (a responsible person, a supervising leader or the chief) can have a deputy sign for them.</source>
+        <translation>只有审批人（责任人、分管领导或主要领导）才能授权他人代签。</translation>
+    </message>
+    <message>
+        <source>The deputy must be somebody other than the leader.</source>
+        <translation>代签人不能是被代签的领导本人。</translation>
+    </message>
+    <message>
+        <source>The deputy must be a responsible person or a leader.</source>
+        <translation>代签人须为责任人或领导。</translation>
+    </message>
+    <message>
+        <source>The consent must be given by the chief.</source>
+        <translation>须由主要领导同意。</translation>
+    </message>
+    <message>
+        <source>The deputy cannot consent to their own delegation.</source>
+        <translation>代签人不能同意对自己的授权。</translation>
+    </message>
+    <message>
+        <source>The end of the period must be after its start.</source>
+        <translation>结束时间须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>A delegation is recorded by the consenting chief or an administrator.</source>
+        <translation>代签授权须由同意的主要领导或系统管理员登记。</translation>
+    </message>
+    <message>
+        <source>This delegation has been revoked already.</source>
+        <translation>该代签授权已撤销。</translation>
+    </message>
+    <message>
         <source>Only people still working here can hold a password.</source>
         <translation>只有在职人员才能作为密码知悉人。</translation>
     </message>
@@ -1902,6 +3239,98 @@ Details: {message}</source>
     <message>
         <source>The file name must be 1 to 32 lower-case letters, digits or “_”.</source>
         <translation>文件名须为 1 至 32 个小写字母、数字或“_”。</translation>
+    </message>
+    <message>
+        <source>Please fill in the marked field.</source>
+        <translation>请填写标出的内容。</translation>
+    </message>
+    <message>
+        <source>The text is too long (at most {limit} characters).</source>
+        <translation>内容过长（最多{limit}个字）。</translation>
+    </message>
+    <message>
+        <source>The time lies in the future.</source>
+        <translation>时间不能晚于现在。</translation>
+    </message>
+    <message>
+        <source>The time is before it was received.</source>
+        <translation>时间早于收到的时间。</translation>
+    </message>
+    <message>
+        <source>The time is before the incident was opened.</source>
+        <translation>时间早于事件发生时间。</translation>
+    </message>
+    <message>
+        <source>The author must be one line.</source>
+        <translation>留言人只能填一行。</translation>
+    </message>
+    <message>
+        <source>The name must be one line.</source>
+        <translation>姓名只能填一行。</translation>
+    </message>
+    <message>
+        <source>Please choose comment or message.</source>
+        <translation>请选择评论或留言。</translation>
+    </message>
+    <message>
+        <source>Please choose what was done.</source>
+        <translation>请选择处置方式。</translation>
+    </message>
+    <message>
+        <source>Please choose the department it was handed to.</source>
+        <translation>请选择转交的部门。</translation>
+    </message>
+    <message>
+        <source>Please choose the level of the incident.</source>
+        <translation>请选择事件级别。</translation>
+    </message>
+    <message>
+        <source>Please choose the step.</source>
+        <translation>请选择处置环节。</translation>
+    </message>
+    <message>
+        <source>This account no longer exists; reload and choose again.</source>
+        <translation>该账号已不存在，请刷新后重新选择。</translation>
+    </message>
+    <message>
+        <source>This unit no longer exists; reload and choose again.</source>
+        <translation>该单位已不存在，请刷新后重新选择。</translation>
+    </message>
+    <message>
+        <source>This comment or message has been handled already.</source>
+        <translation>该评论或留言已处置。</translation>
+    </message>
+    <message>
+        <source>The answer to this feedback has been recorded already.</source>
+        <translation>该群众反馈的答复已登记。</translation>
+    </message>
+    <message>
+        <source>The answer cannot be due before the feedback was received.</source>
+        <translation>答复期限不能早于收到反馈的日期。</translation>
+    </message>
+    <message>
+        <source>This incident is closed.</source>
+        <translation>该事件已结束。</translation>
+    </message>
+    <message>
+        <source>Authoritative information within 5 hours is required only for 特别重大 and 重大 incidents; this incident has no such step.</source>
+        <translation>5小时内发布权威信息仅适用于特别重大、重大事件；本事件无此环节。</translation>
+    </message>
+    <message>
+        <source>Please choose at least one account.</source>
+        <translation>请至少选择一个账号。</translation>
+    </message>
+    <message>
+        <source>Publishing on this account has been resumed already.</source>
+        <translation>该账号已恢复发布。</translation>
+    </message>
+    <message>
+        <source>Publishing on this account is paused while an incident is being handled. The office administrator or the chief can resume it (Ledgers → Incidents).</source>
+        <translation>突发事件处置期间，该账号已暂停发布。可由系统管理员或主要领导恢复（台账 → 突发事件）。</translation>
+    </message>
+    <message>
+        <source>The last day of the period is before its first day.</source>
+        <translation>截止日期早于起始日期。</translation>
     </message>
     <message>
         <source>Please check the login name.</source>
@@ -2078,6 +3507,64 @@ Details: {message}</source>
     <message>
         <source>Please enter a whole number.</source>
         <translation>请输入整数。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>Hand feedback to a department</source>
+        <translation>登记群众反馈并转交部门</translation>
+    </message>
+    <message>
+        <source>(not through an account)</source>
+        <translation>（非账号渠道）</translation>
+    </message>
+    <message>
+        <source>(choose the department)</source>
+        <translation>（请选择部门）</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>来源账号</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>反映人</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈内容</translation>
+    </message>
+    <message>
+        <source>Handed to</source>
+        <translation>转交部门</translation>
+    </message>
+    <message>
+        <source>Answer due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Please choose the department.</source>
+        <translation>请选择转交的部门。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackTab</name>
+    <message>
+        <source>Filter: text, department, answer…</source>
+        <translation>筛选：内容、部门、答复…</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>登记并转交…</translation>
+    </message>
+    <message>
+        <source>Record answer…</source>
+        <translation>登记答复…</translation>
     </message>
 </context>
 <context>
@@ -2279,6 +3766,48 @@ Details: {message}</source>
     </message>
 </context>
 <context>
+    <name>HandleDialog</name>
+    <message>
+        <source>Handle a comment or message</source>
+        <translation>处置评论或留言</translation>
+    </message>
+    <message>
+        <source>{kind} from {author}</source>
+        <translation>{author}的{kind}</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>处置时间</translation>
+    </message>
+</context>
+<context>
+    <name>HandlingFields</name>
+    <message>
+        <source>e.g. abuse, rumour, advertising</source>
+        <translation>如：辱骂、谣言、广告</translation>
+    </message>
+    <message>
+        <source>(choose the department)</source>
+        <translation>（请选择部门）</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>处置方式</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Reply given</source>
+        <translation>回复内容</translation>
+    </message>
+    <message>
+        <source>Handed to</source>
+        <translation>转交部门</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <source>Handover of {name}</source>
@@ -2423,6 +3952,41 @@ Details: {message}</source>
     </message>
 </context>
 <context>
+    <name>HoldDialog</name>
+    <message>
+        <source>Pause publishing for “{title}”</source>
+        <translation>因“{title}”暂停发布</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Their planned posts are not approved or published until publishing is resumed or the incident is closed.</source>
+        <translation>在恢复发布或事件结束之前，这些账号的计划稿件不得审批或发布。</translation>
+    </message>
+    <message>
+        <source>Pause publishing</source>
+        <translation>暂停发布</translation>
+    </message>
+    <message>
+        <source>Please choose at least one account.</source>
+        <translation>请至少选择一个账号。</translation>
+    </message>
+    <message>
+        <source>Pause publishing on {accounts}?
+
+{posts} planned post(s) will be held until publishing is resumed. This is recorded in the audit log.</source>
+        <translation>确定暂停 {accounts} 的发布吗？
+
+将暂缓 {posts} 条计划稿件，直至恢复发布。此操作将记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Nothing was paused.</source>
+        <translation>未暂停任何账号。</translation>
+    </message>
+</context>
+<context>
     <name>HolderTableModel</name>
     <message>
         <source>Holder</source>
@@ -2500,6 +4064,472 @@ Details: {message}</source>
     <message>
         <source>{file} was not imported: {count} problem(s) were found. Nothing was changed. Correct the file and import it again.</source>
         <translation>{file} 未导入：发现 {count} 处问题，未作任何更改。请修改文件后重新导入。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDialog</name>
+    <message>
+        <source>Open an incident</source>
+        <translation>登记突发事件</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Happened / became known</source>
+        <translation>发生/获知时间</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <source>Clocks run from this time: the chief at once; for 特别重大 and 重大 authoritative information within 5 h and a press conference within 24 h, other incidents a response within 48 h; handled within 24 h and the result reported upward (office settings).</source>
+        <translation>各项时限自此时间起算：第一时间报告主要领导；特别重大、重大事件5小时内发布权威信息、24小时内举行新闻发布会，其他事件48小时内回应；24小时内妥善处置并将结果报送上级（时限可在办公室设置中调整）。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsTab</name>
+    <message>
+        <source>Filter: incident, unit, level…</source>
+        <translation>筛选：事件、单位、级别…</translation>
+    </message>
+    <message>
+        <source>Open incidents only</source>
+        <translation>只看未结束的事件</translation>
+    </message>
+    <message>
+        <source>Open incident…</source>
+        <translation>登记事件…</translation>
+    </message>
+    <message>
+        <source>Record step…</source>
+        <translation>登记环节…</translation>
+    </message>
+    <message>
+        <source>Close incident…</source>
+        <translation>结束事件…</translation>
+    </message>
+    <message>
+        <source>Pause publishing…</source>
+        <translation>暂停发布…</translation>
+    </message>
+    <message>
+        <source>Resume publishing</source>
+        <translation>恢复发布</translation>
+    </message>
+    <message>
+        <source>Export ledger…</source>
+        <translation>导出台账…</translation>
+    </message>
+    <message>
+        <source>Clocks</source>
+        <translation>处置时限</translation>
+    </message>
+    <message>
+        <source>Publishing paused</source>
+        <translation>暂停发布的账号</translation>
+    </message>
+    <message>
+        <source>Choose an incident to see its clocks.</source>
+        <translation>选择一个事件以查看其处置时限。</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>处置中</translation>
+    </message>
+    <message>
+        <source>closed {at}</source>
+        <translation>已于 {at} 结束</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt; · {level} · {unit} · opened {opened} · {state}</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; · {level} · {unit} · 发生于 {opened} · {state}</translation>
+    </message>
+    <message>
+        <source>Notes: {notes}</source>
+        <translation>备注：{notes}</translation>
+    </message>
+    <message>
+        <source>Resume publishing on {account}? Its {posts} planned post(s) may then be approved and published again.</source>
+        <translation>确定恢复 {account} 的发布吗？其 {posts} 条计划稿件将可以再次审批和发布。</translation>
+    </message>
+    <message>
+        <source>Export the incident ledger</source>
+        <translation>导出突发事件台账</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionTexts</name>
+    <message>
+        <source>Extraordinary</source>
+        <translation>特别重大</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>较大</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Reported to the chief</source>
+        <translation>报告主要领导</translation>
+    </message>
+    <message>
+        <source>Authoritative information published</source>
+        <translation>发布权威信息</translation>
+    </message>
+    <message>
+        <source>Response or press conference</source>
+        <translation>回应/新闻发布会</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>妥善处置</translation>
+    </message>
+    <message>
+        <source>Result reported upward</source>
+        <translation>结果报送上级</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>私信/留言</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Referred to a department</source>
+        <translation>转交部门</translation>
+    </message>
+    <message>
+        <source>Not handled</source>
+        <translation>未处置</translation>
+    </message>
+    <message>
+        <source>{d} d {h} h</source>
+        <translation>{d}天{h}小时</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h}小时{m}分</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m}分钟</translation>
+    </message>
+    <message>
+        <source>Done late ({span} late)</source>
+        <translation>已办，逾期{span}</translation>
+    </message>
+    <message>
+        <source>Done on time</source>
+        <translation>按时完成</translation>
+    </message>
+    <message>
+        <source>Not done (late)</source>
+        <translation>未办（逾期）</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未办</translation>
+    </message>
+    <message>
+        <source>Overdue by {span}</source>
+        <translation>已逾期{span}</translation>
+    </message>
+    <message>
+        <source>{span} left</source>
+        <translation>剩余{span}</translation>
+    </message>
+    <message>
+        <source>Incident “{title}”: {step} was due {due}</source>
+        <translation>突发事件“{title}”：{step}应于 {due} 前完成</translation>
+    </message>
+    <message>
+        <source>Feedback not answered by {where} (due {due}): {text}</source>
+        <translation>{where}未按期答复群众反馈（期限 {due}）：{text}</translation>
+    </message>
+    <message>
+        <source>Message on {where} not answered (due {due}): {text}</source>
+        <translation>{where}留言未按期答复（期限 {due}）：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>LeaderSignOffDialog</name>
+    <message>
+        <source>Leader&apos;s approval</source>
+        <translation>请领导审批</translation>
+    </message>
+    <message>
+        <source>Approval route</source>
+        <translation>审批流程</translation>
+    </message>
+    <message>
+        <source>Approver: please sign in</source>
+        <translation>审批人请登录</translation>
+    </message>
+    <message>
+        <source>The person who signs the next step of this post signs in here with their own login name and password. The session of this computer stays as it is.</source>
+        <translation>请签署该稿件下一审批步骤的人在此用本人的登录名和密码登录。本机当前的登录保持不变。</translation>
+    </message>
+    <message>
+        <source>“{title}” is not waiting for a sign-off ({status}).</source>
+        <translation>《{title}》不在待审批状态（{status}）。</translation>
+    </message>
+    <message>
+        <source>“{title}” waits for: {step}. The person who signs this step ({role}) signs in here with their own password; {clerk} stays signed in.</source>
+        <translation>《{title}》待：{step}。请签署此步骤的人（{role}）在此用本人密码登录；{clerk} 保持登录。</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>{name} signs: {step} (step {position} of {count})</source>
+        <translation>{name} 签署：{step}（第 {position} 步，共 {count} 步）</translation>
+    </message>
+    <message>
+        <source>Round {round} of the approval:</source>
+        <translation>第 {round} 轮审批：</translation>
+    </message>
+    <message>
+        <source>{step}: signed now</source>
+        <translation>{step}：本次签署</translation>
+    </message>
+    <message>
+        <source>You do not hold this step yourself. If a delegation covers it, you sign as deputy for {leaders}; the form will show it as “{name} for …”.</source>
+        <translation>您本人不承担此步骤。如代签授权适用，您将代 {leaders} 签署，审批表显示为“{name} 代 …”。</translation>
+    </message>
+    <message>
+        <source>You do not hold the role this step needs ({role}) and no delegation to you is in force: the sign-off will be refused.</source>
+        <translation>您不具有此步骤所需的角色（{role}），也没有有效的代签授权，签署将被拒绝。</translation>
+    </message>
+    <message>
+        <source>Please write an opinion: the clerk needs to know what to change.</source>
+        <translation>请填写意见：信息员需要知道该修改什么。</translation>
+    </message>
+    <message>
+        <source>The password did not unlock your signing key, so nothing was signed. Please sign in again.</source>
+        <translation>密码未能解锁您的签名密钥，未作签署。请重新登录。</translation>
+    </message>
+    <message>
+        <source>The post was changed while it was being read, so nothing was signed. Show the current version now?</source>
+        <translation>阅读期间稿件已被修改，未作签署。现在显示最新版本吗？</translation>
+    </message>
+    <message>
+        <source>This is the current version. Please read it again, then sign.</source>
+        <translation>这是最新版本，请重新阅读后再签署。</translation>
+    </message>
+    <message>
+        <source>Recorded: {who}, {step}: {decision}.</source>
+        <translation>已记录：{who}，{step}：{decision}。</translation>
+    </message>
+    <message>
+        <source>The post is approved and may now be published.</source>
+        <translation>稿件已批准，可以发布。</translation>
+    </message>
+    <message>
+        <source>The post goes back to {drafter} with the opinion.</source>
+        <translation>稿件连同意见退回给 {drafter}。</translation>
+    </message>
+    <message>
+        <source>Next: {step}.</source>
+        <translation>下一步：{step}。</translation>
+    </message>
+    <message>
+        <source>{name} stays signed in.</source>
+        <translation>{name} 保持登录。</translation>
+    </message>
+    <message>
+        <source>The session of this computer goes on as before.</source>
+        <translation>本机的登录保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTables</name>
+    <message>
+        <source>Received</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>留言人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <source>Reason / reply / department</source>
+        <translation>理由/回复/转交部门</translation>
+    </message>
+    <message>
+        <source>Answer due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>处置时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>{due} (late)</source>
+        <translation>{due}（逾期）</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>反映人</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈内容</translation>
+    </message>
+    <message>
+        <source>Handed to</source>
+        <translation>转交部门</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>答复时间</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Next step due</source>
+        <translation>下一时限</translation>
+    </message>
+    <message>
+        <source>Late steps</source>
+        <translation>逾期环节</translation>
+    </message>
+    <message>
+        <source>Publishing paused</source>
+        <translation>暂停发布</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>处置中</translation>
+    </message>
+    <message>
+        <source>Closed {at}</source>
+        <translation>已结束 {at}</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>计时</translation>
+    </message>
+    <message>
+        <source>Planned posts held</source>
+        <translation>暂缓的计划稿件</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>暂停时间</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>恢复时间</translation>
+    </message>
+</context>
+<context>
+    <name>LedgersArea</name>
+    <message>
+        <source>{file} is open in another program (Excel?). Save as {other} instead?</source>
+        <translation>{file} 已被其他程序（Excel？）打开。改存为 {other} 吗？</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Comments and messages</source>
+        <translation>评论处置</translation>
+    </message>
+    <message>
+        <source>Public feedback</source>
+        <translation>群众反馈</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>突发事件</translation>
     </message>
 </context>
 <context>
@@ -2770,6 +4800,49 @@ Nothing was imported.</source>
     </message>
 </context>
 <context>
+    <name>LibraryPickerDialog</name>
+    <message>
+        <source>Content library</source>
+        <translation>素材库</translation>
+    </message>
+    <message>
+        <source>Search titles, texts and tags</source>
+        <translation>搜索标题、正文和标签</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>插入</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>{title} (image)</source>
+        <translation>{title}（图片）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>没有找到。</translation>
+    </message>
+    <message>
+        <source>The library is empty. Reusable texts and images (素材) are kept here once the office adds them.</source>
+        <translation>素材库还是空的。办公室添加的可重复使用的文字和图片（素材）会显示在这里。</translation>
+    </message>
+    <message>
+        <source>(The image&apos;s file is not on this computer.)</source>
+        <translation>（这台电脑上没有该图片文件。）</translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <source>This computer is locked</source>
@@ -2868,6 +4941,76 @@ Use {language} from the next start on?</source>
     </message>
 </context>
 <context>
+    <name>ModerationDialog</name>
+    <message>
+        <source>Record a comment or message</source>
+        <translation>登记评论或留言</translation>
+    </message>
+    <message>
+        <source>Nickname shown on the platform</source>
+        <translation>平台上显示的昵称</translation>
+    </message>
+    <message>
+        <source>Needs an answer (due in {days} working days)</source>
+        <translation>需要答复（{days}个工作日内）</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>留言人</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>处置时间</translation>
+    </message>
+    <message>
+        <source>You keep no account of your own unit to record for.</source>
+        <translation>您所在单位没有可登记的账号。</translation>
+    </message>
+</context>
+<context>
+    <name>ModerationTab</name>
+    <message>
+        <source>Filter: account, text, author, action…</source>
+        <translation>筛选：账号、内容、留言人、处置…</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>登记…</translation>
+    </message>
+    <message>
+        <source>Handle…</source>
+        <translation>处置…</translation>
+    </message>
+    <message>
+        <source>Export ledger…</source>
+        <translation>导出台账…</translation>
+    </message>
+    <message>
+        <source>{waiting} waiting for an answer, {overdue} late</source>
+        <translation>待答复 {waiting} 条，逾期 {overdue} 条</translation>
+    </message>
+    <message>
+        <source>Export the moderation ledger</source>
+        <translation>导出评论处置台账</translation>
+    </message>
+</context>
+<context>
     <name>NewLexiconDialog</name>
     <message>
         <source>New lexicon</source>
@@ -2937,6 +5080,106 @@ Use {language} from the next start on?</source>
         <translation>密码修改提醒周期</translation>
     </message>
     <message>
+        <source> points each</source>
+        <translation> 分/次</translation>
+    </message>
+    <message>
+        <source> points at most</source>
+        <translation> 分（最多）</translation>
+    </message>
+    <message>
+        <source>Assessment: cadence requirement missed</source>
+        <translation>考核扣分：更新频次未达标</translation>
+    </message>
+    <message>
+        <source>Assessment: cadence misses in one month</source>
+        <translation>考核扣分上限：更新频次未达标</translation>
+    </message>
+    <message>
+        <source>Assessment: account silent to yellow</source>
+        <translation>考核扣分：账号长期未更新（黄色）</translation>
+    </message>
+    <message>
+        <source>Assessment: silent accounts in one month</source>
+        <translation>考核扣分上限：账号长期未更新</translation>
+    </message>
+    <message>
+        <source>Assessment: an approval is slow after</source>
+        <translation>考核：审批超时标准</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Assessment: slow approval</source>
+        <translation>考核扣分：审批超时</translation>
+    </message>
+    <message>
+        <source>Assessment: slow approvals in one month</source>
+        <translation>考核扣分上限：审批超时</translation>
+    </message>
+    <message>
+        <source>Assessment: post returned by an approver</source>
+        <translation>考核扣分：稿件被退回</translation>
+    </message>
+    <message>
+        <source>Assessment: returned posts in one month</source>
+        <translation>考核扣分上限：稿件被退回</translation>
+    </message>
+    <message>
+        <source>Assessment: draft stopped by the checker</source>
+        <translation>考核扣分：稿件被内容检查拦截</translation>
+    </message>
+    <message>
+        <source>Assessment: checker stops in one month</source>
+        <translation>考核扣分上限：内容检查拦截</translation>
+    </message>
+    <message>
+        <source>Assessment: published text not as approved</source>
+        <translation>考核扣分：发布内容与审批稿不一致</translation>
+    </message>
+    <message>
+        <source>Assessment: mismatched texts in one month</source>
+        <translation>考核扣分上限：与审批稿不一致</translation>
+    </message>
+    <message>
+        <source>Assessment: message or feedback answered late</source>
+        <translation>考核扣分：留言或反馈逾期回复</translation>
+    </message>
+    <message>
+        <source>Assessment: late answers in one month</source>
+        <translation>考核扣分上限：逾期回复</translation>
+    </message>
+    <message>
+        <source>Assessment: incident step late</source>
+        <translation>考核扣分：突发事件处置环节超时</translation>
+    </message>
+    <message>
+        <source>Assessment: late incident steps in one month</source>
+        <translation>考核扣分上限：突发事件处置超时</translation>
+    </message>
+    <message>
+        <source>Assessment: password change overdue</source>
+        <translation>考核扣分：账号密码逾期未更换</translation>
+    </message>
+    <message>
+        <source>Assessment: overdue passwords in one month</source>
+        <translation>考核扣分上限：密码逾期未更换</translation>
+    </message>
+    <message>
+        <source>Assessment: suggest commendation from</source>
+        <translation>考核：建议表扬的分数</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>Assessment: suggest criticism when an account is silent</source>
+        <translation>考核：账号连续未更新达此天数建议批评</translation>
+    </message>
+    <message>
         <source> days</source>
         <translation> 天</translation>
     </message>
@@ -2947,6 +5190,58 @@ Use {language} from the next start on?</source>
     <message>
         <source> </source>
         <translation> </translation>
+    </message>
+    <message>
+        <source>Largest image file for a post</source>
+        <translation>稿件图片文件最大</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Largest image width and height</source>
+        <translation>图片最大宽度和高度</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Answer messages and feedback within</source>
+        <translation>留言和群众反馈答复期限</translation>
+    </message>
+    <message>
+        <source>Incident: report to the chief within</source>
+        <translation>突发事件：报告主要领导时限</translation>
+    </message>
+    <message>
+        <source>Major incident: authoritative information within</source>
+        <translation>特别重大/重大事件：发布权威信息时限</translation>
+    </message>
+    <message>
+        <source>Major incident: response or press conference within</source>
+        <translation>特别重大/重大事件：回应/新闻发布会时限</translation>
+    </message>
+    <message>
+        <source>Other incidents: response within</source>
+        <translation>其他事件：回应时限</translation>
+    </message>
+    <message>
+        <source>Incident: handled within</source>
+        <translation>突发事件：妥善处置时限</translation>
+    </message>
+    <message>
+        <source>Incident: result reported upward within</source>
+        <translation>突发事件：结果报送上级时限</translation>
+    </message>
+    <message>
+        <source>Account without posts shows yellow after</source>
+        <translation>账号未更新显示黄色的天数</translation>
+    </message>
+    <message>
+        <source>A fixed time counts as met within</source>
+        <translation>固定时次允许的前后误差</translation>
     </message>
     <message>
         <source>Rules</source>
@@ -3037,6 +5332,25 @@ Use {language} from the next start on?</source>
     </message>
 </context>
 <context>
+    <name>PeriodDialog</name>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>The last day is before the first day.</source>
+        <translation>截止日期早于起始日期。</translation>
+    </message>
+</context>
+<context>
     <name>PlannedAreaPage</name>
     <message>
         <source>This area arrives in a later version.</source>
@@ -3101,14 +5415,518 @@ Use {language} from the next start on?</source>
     </message>
 </context>
 <context>
+    <name>PostDetailView</name>
+    <message>
+        <source>Leader&apos;s approval…</source>
+        <translation>请领导审批…</translation>
+    </message>
+    <message>
+        <source>Record publication…</source>
+        <translation>登记发布…</translation>
+    </message>
+    <message>
+        <source>Withdraw / delete…</source>
+        <translation>撤回/删除…</translation>
+    </message>
+    <message>
+        <source>Mark as filed</source>
+        <translation>登记备案</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Approval route</source>
+        <translation>审批流程</translation>
+    </message>
+    <message>
+        <source>Publications</source>
+        <translation>发布记录</translation>
+    </message>
+    <message>
+        <source>No post selected</source>
+        <translation>未选择稿件</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>not planned</source>
+        <translation>未定</translation>
+    </message>
+    <message>
+        <source>{status} · revision {revision} · tier {tier} · {unit}, drafted by {drafter} · planned for {planned}</source>
+        <translation>{status} · 第 {revision} 版 · {tier} · {unit}，{drafter} 拟稿 · 计划发布 {planned}</translation>
+    </message>
+    <message>
+        <source>Differs from the approved text: {accounts}</source>
+        <translation>与审批稿不一致：{accounts}</translation>
+    </message>
+    <message>
+        <source>No filing needed</source>
+        <translation>无需备案</translation>
+    </message>
+    <message>
+        <source>To be filed: not filed yet</source>
+        <translation>须备案：尚未备案</translation>
+    </message>
+    <message>
+        <source>Filed on {time}</source>
+        <translation>已于 {time} 备案</translation>
+    </message>
+    <message>
+        <source>Select a publication with a pasted text to compare it with the approval.</source>
+        <translation>选择一条粘贴了发布文本的记录，即可与审批稿对照。</translation>
+    </message>
+    <message>
+        <source>{account}: approved revision {revision} and the text as published</source>
+        <translation>{account}：审批稿（第 {revision} 版）与实际发布文本</translation>
+    </message>
+    <message>
+        <source>Approved text (revision {revision})</source>
+        <translation>审批稿（第 {revision} 版）</translation>
+    </message>
+    <message>
+        <source>Record that the content of “{title}” has been filed?</source>
+        <translation>登记《{title}》的内容已备案？</translation>
+    </message>
+</context>
+<context>
+    <name>PostEditorDialog</name>
+    <message>
+        <source>Write the post here. Problems are marked as you type: red must be fixed before submission, orange needs the chief&apos;s approval, a wavy line is worth checking. Hover over a mark to see why.</source>
+        <translation>在此撰写稿件。输入时即标出问题：红色须改正后才能报审，橙色须主要领导审批，波浪线请注意核对。鼠标停在标记上可查看原因。</translation>
+    </message>
+    <message>
+        <source>New post</source>
+        <translation>新建稿件</translation>
+    </message>
+    <message>
+        <source>e.g. #天气预报#</source>
+        <translation>例如 #天气预报#</translation>
+    </message>
+    <message>
+        <source>Put hashtag first</source>
+        <translation>开头插入话题</translation>
+    </message>
+    <message>
+        <source>Insert the column&apos;s hashtag (#column#) at the start of the text</source>
+        <translation>在正文开头插入栏目的话题标签（#栏目#）</translation>
+    </message>
+    <message>
+        <source>Where a repost comes from, e.g. 中国气象局微博</source>
+        <translation>转发内容的出处，例如 中国气象局微博</translation>
+    </message>
+    <message>
+        <source>Planned for</source>
+        <translation>计划于</translation>
+    </message>
+    <message>
+        <source>Add image…</source>
+        <translation>添加图片…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>From library…</source>
+        <translation>从素材库插入…</translation>
+    </message>
+    <message>
+        <source>Insert a text at the cursor or add an image from the content library (素材库)</source>
+        <translation>从素材库在光标处插入文字，或添加图片</translation>
+    </message>
+    <message>
+        <source>What changed and why (kept with the revision)</source>
+        <translation>改了什么、为什么（随本版本保存）</translation>
+    </message>
+    <message>
+        <source>Revisions…</source>
+        <translation>历史版本…</translation>
+    </message>
+    <message>
+        <source>Column:</source>
+        <translation>栏目：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>信息类别：</translation>
+    </message>
+    <message>
+        <source>Tier:</source>
+        <translation>信息分级：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>稿件类型：</translation>
+    </message>
+    <message>
+        <source>Activity form:</source>
+        <translation>活动形式：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Accounts:</source>
+        <translation>发布账号：</translation>
+    </message>
+    <message>
+        <source>Beijing time</source>
+        <translation>北京时间</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>发布时间：</translation>
+    </message>
+    <message>
+        <source>Images:</source>
+        <translation>图片：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>修改说明：</translation>
+    </message>
+    <message>
+        <source>Post {id} · revision {number}</source>
+        <translation>稿件 {id} · 第 {number} 版</translation>
+    </message>
+    <message>
+        <source>The findings require at least “{tier}”: choose it or change the text.</source>
+        <translation>检查结果要求至少为“{tier}”：请选择该分级，或修改正文。</translation>
+    </message>
+    <message>
+        <source>The checker requires at least: {tier}</source>
+        <translation>内容检查要求至少：{tier}</translation>
+    </message>
+    <message>
+        <source>Source (required):</source>
+        <translation>来源（必填）：</translation>
+    </message>
+    <message>
+        <source>Choose or type the column first.</source>
+        <translation>请先选择或填写栏目。</translation>
+    </message>
+    <message>
+        <source>The text starts with {tag} already.</source>
+        <translation>正文开头已有 {tag}。</translation>
+    </message>
+    <message>
+        <source>{name}
+{width} × {height}, {size} KB</source>
+        <translation>{name}
+{width} × {height}，{size} KB</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>（缺失）</translation>
+    </message>
+    <message>
+        <source>This image&apos;s file is not on this computer.
+{tip}</source>
+        <translation>这台电脑上没有该图片文件。
+{tip}</translation>
+    </message>
+    <message>
+        <source>Add an image</source>
+        <translation>添加图片</translation>
+    </message>
+    <message>
+        <source>Images ({patterns})</source>
+        <translation>图片 ({patterns})</translation>
+    </message>
+    <message>
+        <source>This image is in the post already.</source>
+        <translation>稿件中已有这张图片。</translation>
+    </message>
+    <message>
+        <source>Could not keep a copy of the unsaved text: {error}</source>
+        <translation>未能暂存未保存的内容：{error}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes kept at {time}</source>
+        <translation>未保存的修改已于 {time} 暂存</translation>
+    </message>
+    <message>
+        <source>Text typed at {time} was not saved (the program may have been closed unexpectedly). Restore it?</source>
+        <translation>{time} 输入的内容尚未保存（程序可能意外关闭过）。要恢复吗？</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>The text typed at {time} is back. Save to keep it.</source>
+        <translation>已恢复 {time} 输入的内容。请保存，以免再次丢失。</translation>
+    </message>
+    <message>
+        <source>A published or cancelled post cannot be changed.</source>
+        <translation>已发布或已作废的稿件不能修改。</translation>
+    </message>
+    <message>
+        <source>This post is in approval or approved. Saving a change of its content voids the sign-offs given so far and starts the approval again.</source>
+        <translation>该稿件正在审批或已批准。保存对内容的修改会使已有的审批意见作废，并重新开始审批。</translation>
+    </message>
+    <message>
+        <source>The checker&apos;s findings require the tier “{required}” or higher, but “{chosen}” is chosen. Choose a higher tier, or change the marked text.</source>
+        <translation>内容检查结果要求信息分级至少为“{required}”，当前选择的是“{chosen}”。请选择更高的分级，或修改标出的内容。</translation>
+    </message>
+    <message>
+        <source>A repost needs its source (来源): name the account or body it comes from.</source>
+        <translation>转发稿件必须注明来源：请填写原发布账号或单位。</translation>
+    </message>
+    <message>
+        <source>Please tick at least one account the post is for.</source>
+        <translation>请至少勾选一个发布账号。</translation>
+    </message>
+    <message>
+        <source>{name} saved this post while you were editing it (now revision {number}). Nothing was overwritten and your text is still here. Compare in Revisions; Save again to make your text the newest revision (theirs stays in the history).</source>
+        <translation>您编辑期间，{name} 保存了这篇稿件（现为第 {number} 版）。没有覆盖任何内容，您输入的内容仍在这里。可在“历史版本”中对比；再次保存即以您的内容为最新版本（对方的版本保留在历史版本中）。</translation>
+    </message>
+    <message>
+        <source>Close without saving? What you typed since the last save is lost.</source>
+        <translation>不保存就关闭吗？上次保存后输入的内容将丢失。</translation>
+    </message>
+</context>
+<context>
+    <name>PostRevisionsDialog</name>
+    <message>
+        <source>The two revisions have the same content.</source>
+        <translation>两个版本内容相同。</translation>
+    </message>
+    <message>
+        <source>image {hash}</source>
+        <translation>图片 {hash}</translation>
+    </message>
+    <message>
+        <source>The same images in another order.</source>
+        <translation>图片相同，顺序不同。</translation>
+    </message>
+    <message>
+        <source>account {id}</source>
+        <translation>账号 {id}</translation>
+    </message>
+    <message>
+        <source>Revisions of post {id}</source>
+        <translation>稿件 {id} 的历史版本</translation>
+    </message>
+    <message>
+        <source>Revision {number} · {time} · {name}</source>
+        <translation>第 {number} 版 · {time} · {name}</translation>
+    </message>
+    <message>
+        <source>Revision {number}</source>
+        <translation>第 {number} 版</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>与</translation>
+    </message>
+    <message>
+        <source>Revision {a} → revision {b}: {count} part(s) changed</source>
+        <translation>第 {a} 版 → 第 {b} 版：{count} 处改动</translation>
+    </message>
+</context>
+<context>
     <name>PostsArea</name>
     <message>
-        <source>The content check is ready to use. Coming in a later version: {what}</source>
-        <translation>内容检查现已可用。后续版本将提供：{what}</translation>
+        <source>Posts</source>
+        <translation>稿件列表</translation>
+    </message>
+    <message>
+        <source>Waiting for me</source>
+        <translation>待我审批</translation>
     </message>
     <message>
         <source>Content check</source>
         <translation>内容检查</translation>
+    </message>
+    <message>
+        <source>Delegations</source>
+        <translation>代签授权</translation>
+    </message>
+</context>
+<context>
+    <name>PostsPage</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>发布账号</translation>
+    </message>
+    <message>
+        <source>Planned for</source>
+        <translation>计划发布时间</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最近修改</translation>
+    </message>
+    <message>
+        <source>Drafted by</source>
+        <translation>拟稿人</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>待审步骤</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Search titles and text…</source>
+        <translation>搜索标题和正文…</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部分级</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>全部账号</translation>
+    </message>
+    <message>
+        <source>All columns</source>
+        <translation>全部栏目</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>不限日期</translation>
+    </message>
+    <message>
+        <source>Planned between</source>
+        <translation>计划发布时间介于</translation>
+    </message>
+    <message>
+        <source>Changed between</source>
+        <translation>修改时间介于</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>New post…</source>
+        <translation>新建稿件…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>View…</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
+        <source>Submit for approval</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <source>Leader&apos;s approval…</source>
+        <translation>请领导审批…</translation>
+    </message>
+    <message>
+        <source>Record publication…</source>
+        <translation>记录发布…</translation>
+    </message>
+    <message>
+        <source>Recall from approval</source>
+        <translation>撤回审批</translation>
+    </message>
+    <message>
+        <source>Cancel post…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>The next approver signs in over your session and signs on this computer</source>
+        <translation>下一位审批人在您的会话之上登录，并在本机签批</translation>
+    </message>
+    <message>
+        <source>This screen comes in a later version.</source>
+        <translation>此界面将在后续版本中提供。</translation>
+    </message>
+    <message>
+        <source>{count} post(s)</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <source>The list could not be read: {detail}</source>
+        <translation>无法读取稿件列表：{detail}</translation>
+    </message>
+    <message>
+        <source>“{title}” is a repost or general knowledge of tier General: the rules let it go out without an approver. How should it go?</source>
+        <translation>“{title}”是转发或一般性科普信息（一般级）：按规定可不经审批直接发布。请选择处理方式：</translation>
+    </message>
+    <message>
+        <source>Approve without an approver</source>
+        <translation>无需审批，直接批准</translation>
+    </message>
+    <message>
+        <source>Submit “{title}” for approval? Each step is then signed on this computer by the person it names (Leader&apos;s approval…).</source>
+        <translation>提交“{title}”审批吗？之后各审批步骤由相应人员在本机签批（请领导审批…）。</translation>
+    </message>
+    <message>
+        <source>Recall “{title}” from approval? Sign-offs given so far are voided; the post becomes a draft again.</source>
+        <translation>撤回“{title}”的审批吗？已有的审批意见将作废，稿件恢复为草稿。</translation>
+    </message>
+    <message>
+        <source>Cancel “{title}”</source>
+        <translation>作废“{title}”</translation>
+    </message>
+    <message>
+        <source>A cancelled post cannot be submitted or published any more.</source>
+        <translation>作废后的稿件不能再提交审批或发布。</translation>
     </message>
 </context>
 <context>
@@ -3123,7 +5941,148 @@ Use {language} from the next start on?</source>
     </message>
 </context>
 <context>
+    <name>PublicationDialog</name>
+    <message>
+        <source>Record publication</source>
+        <translation>登记发布</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>“{title}” — approved revision {number}</source>
+        <translation>《{title}》— 审批稿第 {number} 版</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>This post is {status}: a publication can be recorded only after its approval is complete.</source>
+        <translation>该稿件{status}：须审批完成后才能登记发布。</translation>
+    </message>
+    <message>
+        <source>Recorded already: {time}</source>
+        <translation>已登记：{time}</translation>
+    </message>
+    <message>
+        <source>Optional: paste the text as it appears on the platform</source>
+        <translation>可选：粘贴平台上实际发布的文本</translation>
+    </message>
+    <message>
+        <source>Published at</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Platform post ID</source>
+        <translation>平台稿件 ID</translation>
+    </message>
+    <message>
+        <source>Text as published</source>
+        <translation>实际发布文本</translation>
+    </message>
+    <message>
+        <source>No text pasted: it will not be compared.</source>
+        <translation>未粘贴文本，不作对照。</translation>
+    </message>
+    <message>
+        <source>Same as the approved text.</source>
+        <translation>与审批稿一致。</translation>
+    </message>
+    <message>
+        <source>Differs from the approved text.</source>
+        <translation>与审批稿不一致。</translation>
+    </message>
+    <message>
+        <source>Tick the accounts the post was published on.</source>
+        <translation>请勾选已发布的账号。</translation>
+    </message>
+    <message>
+        <source>The time of publication on {account} is in the future.</source>
+        <translation>{account} 的发布时间晚于现在。</translation>
+    </message>
+    <message>
+        <source>Recorded. The published text differs from the approved one: it is flagged as such and shown on the start page.</source>
+        <translation>已登记。实际发布文本与审批稿不一致，已标记并显示在首页。</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationTableModel</name>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Platform post ID</source>
+        <translation>平台稿件 ID</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Not pasted</source>
+        <translation>未粘贴</translation>
+    </message>
+    <message>
+        <source>Differs from the approved text</source>
+        <translation>与审批稿不一致</translation>
+    </message>
+    <message>
+        <source>Same as approved</source>
+        <translation>与审批稿一致</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>{what} {time}: {reason}</source>
+        <translation>{time} {what}：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>RemovePublicationDialog</name>
+    <message>
+        <source>Withdraw or delete</source>
+        <translation>撤回或删除</translation>
+    </message>
+    <message>
+        <source>{account} ({platform}), published {time}</source>
+        <translation>{account}（{platform}），{time} 发布</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>发布记录</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>处理方式</translation>
+    </message>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
@@ -3150,6 +6109,77 @@ Use {language} from the next start on?</source>
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionReader</name>
+    <message>
+        <source>Revision {number}</source>
+        <translation>第 {number} 版</translation>
+    </message>
+    <message>
+        <source>{tier} (the checker suggests {suggested})</source>
+        <translation>{tier}（内容检查建议：{suggested}）</translation>
+    </message>
+    <message>
+        <source>{number}. {digest}…</source>
+        <translation>{number}. {digest}…</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Not planned</source>
+        <translation>未定</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Content digest (SHA-256): {digest}</source>
+        <translation>内容摘要（SHA-256）：{digest}</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>信息类别</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>信息分级</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>发布账号</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Planned for</source>
+        <translation>计划发布</translation>
+    </message>
+    <message>
+        <source>Drafted by</source>
+        <translation>拟稿</translation>
+    </message>
+    <message>
+        <source>{name}, {unit}</source>
+        <translation>{name}，{unit}</translation>
     </message>
 </context>
 <context>
@@ -3288,6 +6318,175 @@ Use {language} from the next start on?</source>
     </message>
 </context>
 <context>
+    <name>RuleDialog</name>
+    <message>
+        <source>Choose an account, or name a column.</source>
+        <translation>请选择账号，或填写栏目名称。</translation>
+    </message>
+    <message>
+        <source>Please name the column.</source>
+        <translation>请填写栏目名称。</translation>
+    </message>
+    <message>
+        <source>The column name is too long (at most 100 characters).</source>
+        <translation>栏目名称太长（最多100个字符）。</translation>
+    </message>
+    <message>
+        <source>Please write the update requirement.</source>
+        <translation>请填写更新要求。</translation>
+    </message>
+    <message>
+        <source>The update requirement is too long (at most 500 characters).</source>
+        <translation>更新要求太长（最多500个字符）。</translation>
+    </message>
+    <message>
+        <source>This rule is already there for this account or column.</source>
+        <translation>该账号或栏目已有这条规则。</translation>
+    </message>
+    <message>
+        <source>This account&apos;s record has no update requirement to take over.</source>
+        <translation>该账号的资料中没有填写更新要求。</translation>
+    </message>
+    <message>
+        <source>Add update rule</source>
+        <translation>添加更新频次规则</translation>
+    </message>
+    <message>
+        <source>Change update rule</source>
+        <translation>修改更新频次规则</translation>
+    </message>
+    <message>
+        <source>e.g. #江城天气#</source>
+        <translation>例如 #江城天气#</translation>
+    </message>
+    <message>
+        <source>e.g. 每天07:30和17:00左右发布天气预报；其他信息每周6-7次</source>
+        <translation>例如：每天07:30和17:00左右发布天气预报；其他信息每周6-7次</translation>
+    </message>
+    <message>
+        <source>Count this rule</source>
+        <translation>启用此规则</translation>
+    </message>
+    <message>
+        <source>A column (all accounts)…</source>
+        <translation>栏目（适用于所有账号）…</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>更新要求</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Understood as</source>
+        <translation>理解为</translation>
+    </message>
+    <message>
+        <source>Not understood</source>
+        <translation>未能识别</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>{text} — kept as written, not counted</source>
+        <translation>{text}——按原文保留，不计入统计</translation>
+    </message>
+</context>
+<context>
+    <name>RuleTableModel</name>
+    <message>
+        <source>Column {name}</source>
+        <translation>栏目 {name}</translation>
+    </message>
+    <message>
+        <source>Account or column</source>
+        <translation>账号或栏目</translation>
+    </message>
+    <message>
+        <source>Requirement as written</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Understood as</source>
+        <translation>理解为</translation>
+    </message>
+    <message>
+        <source>Not understood (kept)</source>
+        <translation>未识别（保留原文）</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Not understood, so not counted. Rewrite it (e.g. 每周至少1次, 每天07:30和17:00) or leave it as a note.</source>
+        <translation>未能识别，因此不计入统计。可改写（如 每周至少1次、每天07:30和17:00），或作为备注保留。</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPage</name>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Take over the accounts&apos; update requirements</source>
+        <translation>从账号更新要求生成</translation>
+    </message>
+    <message>
+        <source>Creates a rule from the 更新要求 of every open account that has none yet (as written in the accounts ledger).</source>
+        <translation>为每个尚无规则的在用账号，按其“更新要求”（账号台账原文）生成规则。</translation>
+    </message>
+    <message>
+        <source>{count} rule(s); {flagged} with text not understood (red).</source>
+        <translation>共 {count} 条规则；其中 {flagged} 条有未识别的文字（红色）。</translation>
+    </message>
+    <message>
+        <source>Delete the rule “{text}” of {target}?</source>
+        <translation>删除{target}的规则“{text}”吗？</translation>
+    </message>
+    <message>
+        <source>{count} rule(s) taken over from the accounts; {flagged} of them have text that was not understood (shown in red).</source>
+        <translation>已从账号生成 {count} 条规则；其中 {flagged} 条有未识别的文字（红色显示）。</translation>
+    </message>
+    <message>
+        <source>Every open account with an update requirement already has a rule.</source>
+        <translation>填写了更新要求的在用账号都已有规则。</translation>
+    </message>
+</context>
+<context>
     <name>SetPasswordDialog</name>
     <message>
         <source>Set the password of {account}</source>
@@ -3341,6 +6540,10 @@ Use {language} from the next start on?</source>
         <translation>词库管理</translation>
     </message>
     <message>
+        <source>Delegations</source>
+        <translation>代签授权</translation>
+    </message>
+    <message>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -3385,6 +6588,92 @@ Use {language} from the next start on?</source>
     <message>
         <source>{app} — Sign in</source>
         <translation>{app} — 登录</translation>
+    </message>
+</context>
+<context>
+    <name>SignOffTableModel</name>
+    <message>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签署人</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>意见内容</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待签</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>✓ signed</source>
+        <translation>✓ 已签名</translation>
+    </message>
+    <message>
+        <source>✗ not signed</source>
+        <translation>✗ 未签名</translation>
+    </message>
+    <message>
+        <source>Void since {time}: the post changed or the round ended; this sign-off stays visible on revision {revision}.</source>
+        <translation>自 {time} 起作废：稿件已修改或本轮审批已结束；此审批意见保留在第 {revision} 版上。</translation>
+    </message>
+</context>
+<context>
+    <name>SignOverSessionDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Opinion (required when returning)</source>
+        <translation>意见（退回时必填）</translation>
+    </message>
+    <message>
+        <source>Your password again: your decision is signed with your personal key</source>
+        <translation>请再次输入您的密码：您的意见将以您的个人密钥签名</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>签署</translation>
+    </message>
+    <message>
+        <source>Please let the approver sign in; you are signed in already.</source>
+        <translation>请由审批人登录；您已经登录。</translation>
     </message>
 </context>
 <context>
@@ -3599,6 +6888,62 @@ Use {language} from the next start on?</source>
         <translation>处置中的违规账号</translation>
     </message>
     <message>
+        <source>Posts</source>
+        <translation>稿件</translation>
+    </message>
+    <message>
+        <source>Waiting for my approval</source>
+        <translation>待我审批</translation>
+    </message>
+    <message>
+        <source>Published text differs from the approved</source>
+        <translation>与审批稿不一致</translation>
+    </message>
+    <message>
+        <source>In approval</source>
+        <translation>审批中</translation>
+    </message>
+    <message>
+        <source>Approval due within 24 hours</source>
+        <translation>24 小时内须审批完</translation>
+    </message>
+    <message>
+        <source>Expired (plan again)</source>
+        <translation>已过期（须重新安排）</translation>
+    </message>
+    <message>
+        <source>Sensitive posts to file</source>
+        <translation>待备案的敏感稿件</translation>
+    </message>
+    <message>
+        <source>Cadence</source>
+        <translation>更新频次</translation>
+    </message>
+    <message>
+        <source>Today&apos;s slots</source>
+        <translation>今日时次</translation>
+    </message>
+    <message>
+        <source>Accounts without recent posts</source>
+        <translation>长期未更新账号</translation>
+    </message>
+    <message>
+        <source>Column content due</source>
+        <translation>栏目交稿</translation>
+    </message>
+    <message>
+        <source>Interaction and incidents</source>
+        <translation>互动与突发事件</translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation>处置中的突发事件</translation>
+    </message>
+    <message>
+        <source>Late answers and steps</source>
+        <translation>逾期未办</translation>
+    </message>
+    <message>
         <source>This database</source>
         <translation>本数据库</translation>
     </message>
@@ -3631,6 +6976,30 @@ Use {language} from the next start on?</source>
         <translation>无操作 {minutes} 分钟后</translation>
     </message>
     <message>
+        <source>{time} {name}: {state}</source>
+        <translation>{time} {name}：{state}</translation>
+    </message>
+    <message>
+        <source>{name} ({platform}): {days}</source>
+        <translation>{name}（{platform}）：{days}</translation>
+    </message>
+    <message>
+        <source>never published</source>
+        <translation>从未发布</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天未更新</translation>
+    </message>
+    <message>
+        <source>{name}: due {day}, {missing} days not planned</source>
+        <translation>{name}：{day} 截止，{missing} 天未安排</translation>
+    </message>
+    <message>
+        <source>{count}:</source>
+        <translation>{count} 条：</translation>
+    </message>
+    <message>
         <source>{account}: {reason}</source>
         <translation>{account}：{reason}</translation>
     </message>
@@ -3653,6 +7022,208 @@ Use {language} from the next start on?</source>
     <message>
         <source>{login} until {time}</source>
         <translation>{login}（至 {time}）</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsArea</name>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Veto</source>
+        <translation>单项否决</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布数</translation>
+    </message>
+    <message>
+        <source>Cadence met</source>
+        <translation>更新达标账号</translation>
+    </message>
+    <message>
+        <source>Misses</source>
+        <translation>未达标次数</translation>
+    </message>
+    <message>
+        <source>Longest silence (days)</source>
+        <translation>最长未更新（天）</translation>
+    </message>
+    <message>
+        <source>Approval (median h)</source>
+        <translation>审批时长中位数（小时）</translation>
+    </message>
+    <message>
+        <source>Slow approvals</source>
+        <translation>审批超时</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Checker stops</source>
+        <translation>检查拦截</translation>
+    </message>
+    <message>
+        <source>Text mismatches</source>
+        <translation>与审批稿不一致</translation>
+    </message>
+    <message>
+        <source>Late answers</source>
+        <translation>逾期回复</translation>
+    </message>
+    <message>
+        <source>Late incident steps</source>
+        <translation>突发事件超时环节</translation>
+    </message>
+    <message>
+        <source>Passwords overdue</source>
+        <translation>密码逾期</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>{item}: {count}, −{points}</source>
+        <translation>{item}：{count} 次，扣 {points} 分</translation>
+    </message>
+    <message>
+        <source>100 minus {points}</source>
+        <translation>100 分减 {points} 分</translation>
+    </message>
+    <message>
+        <source>{account}: {days} days</source>
+        <translation>{account}：{days} 天</translation>
+    </message>
+    <message>
+        <source>Monthly assessment</source>
+        <translation>月度考核</translation>
+    </message>
+    <message>
+        <source>{month} (so far)</source>
+        <translation>{month}（进行中）</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Any veto item (an account silent 14 days, a serious error published) fails the month; otherwise 100 minus the deductions, below 60 fails. Likes and followers are not counted. Points per item: Settings → Office.</source>
+        <translation>出现任一单项否决情形（账号连续14天未更新、发布严重差错）即为不合格；否则以100分减去扣分，低于60分不合格。点赞、粉丝数不作为考核依据。各项扣分标准见 设置 → 办公室设置。</translation>
+    </message>
+    <message>
+        <source>No scores yet</source>
+        <translation>暂无考核得分</translation>
+    </message>
+    <message>
+        <source>No open accounts</source>
+        <translation>没有已开通的账号</translation>
+    </message>
+    <message>
+        <source> d</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>No approvals this month</source>
+        <translation>本月没有审批</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>Score per unit, last 12 months</source>
+        <translation>各单位近12个月得分</translation>
+    </message>
+    <message>
+        <source>Longest silence per account (days)</source>
+        <translation>各账号最长未更新天数</translation>
+    </message>
+    <message>
+        <source>Approval turnaround per unit (median hours)</source>
+        <translation>各单位审批时长（中位数，小时）</translation>
+    </message>
+    <message>
+        <source>No unit has an open account or anything counted this month.</source>
+        <translation>本月没有单位有已开通的账号或可统计的记录。</translation>
+    </message>
+    <message>
+        <source>{units} units: {failed} failed; suggested for commendation {commend}, for criticism {criticise}.</source>
+        <translation>共 {units} 个单位：不合格 {failed} 个；建议表扬 {commend} 个，建议批评 {criticise} 个。</translation>
+    </message>
+    <message>
+        <source>pass 60</source>
+        <translation>合格线 60</translation>
+    </message>
+    <message>
+        <source>commend {score}</source>
+        <translation>表扬 {score}</translation>
+    </message>
+    <message>
+        <source>{unit} · {account}: {days} days without a post, from {since}</source>
+        <translation>{unit} · {account}：自 {since} 起连续 {days} 天未更新</translation>
+    </message>
+    <message>
+        <source>{days} d reminder</source>
+        <translation>{days}天提醒</translation>
+    </message>
+    <message>
+        <source>{days} d veto</source>
+        <translation>{days}天否决</translation>
+    </message>
+    <message>
+        <source>{count} approvals, {slow} slower than {hours} h</source>
+        <translation>审批 {count} 件，超过 {hours} 小时 {slow} 件</translation>
+    </message>
+    <message>
+        <source>{hours} h limit</source>
+        <translation>超时线 {hours} 小时</translation>
+    </message>
+    <message>
+        <source>Export the assessment</source>
+        <translation>导出考核结果</translation>
+    </message>
+    <message>
+        <source>{file} is open in another program (Excel?). Save as {other} instead?</source>
+        <translation>{file} 已在其他程序（Excel？）中打开。改存为 {other}？</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>Record a step of “{title}”</source>
+        <translation>登记“{title}”的处置环节</translation>
+    </message>
+    <message>
+        <source>{step} (done {at})</source>
+        <translation>{step}（已于 {at} 完成）</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>完成时间</translation>
     </message>
 </context>
 <context>
@@ -3766,6 +7337,25 @@ Use {language} from the next start on?</source>
     <message>
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
+    </message>
+</context>
+<context>
+    <name>TextComparison</name>
+    <message>
+        <source>Approved text</source>
+        <translation>审批稿</translation>
+    </message>
+    <message>
+        <source>Text as published</source>
+        <translation>实际发布文本</translation>
+    </message>
+    <message>
+        <source>The published text is the approved one.</source>
+        <translation>实际发布文本与审批稿一致。</translation>
+    </message>
+    <message>
+        <source>Differs from the approved text: what is missing is marked red, what was added green.</source>
+        <translation>与审批稿不一致：缺少的内容标红，增加的内容标绿。</translation>
     </message>
 </context>
 <context>
@@ -3890,6 +7480,29 @@ Use {language} from the next start on?</source>
     <message>
         <source>Not in use</source>
         <translation>停用</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingPage</name>
+    <message>
+        <source>Approve…</source>
+        <translation>审批…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>The sign-off screen comes in a later version.</source>
+        <translation>审批界面将在后续版本中提供。</translation>
+    </message>
+    <message>
+        <source>{count} post(s) wait for your sign-off. Select one and choose Approve: you read the exact text and agree or return it with an opinion.</source>
+        <translation>有 {count} 篇稿件待您审批。选中一篇后点“审批…”：阅读原文，选择同意或填写意见退回。</translation>
+    </message>
+    <message>
+        <source>Nothing waits for your sign-off.</source>
+        <translation>目前没有待您审批的稿件。</translation>
     </message>
 </context>
 </TS>

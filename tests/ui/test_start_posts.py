@@ -61,6 +61,7 @@ def test_start_view_lists_waiting_posts_and_mismatched_publications(
     start.refresh()
     assert "明日天气" in start.waiting_for_me.text()
     assert start.in_approval.text() == "1"
+    assert "明日天气" in start.expiring.text()  # planned in 4 hours, not approved yet
     assert "江城气象" in start.silent_accounts.text()  # never published: red
     assert "#b00020" in start.silent_accounts.styleSheet()
 

@@ -234,7 +234,7 @@ def test_wrong_password_is_one_line_failure(run: Run, db: str, tmp_path: Path) -
 def test_bad_usage_exits_2(run: Run) -> None:
     assert run("list")[0] == 2
     assert run("frobnicate")[0] == 2
-    code, _, err = run("list", "posts")
+    code, _, err = run("list", "rogues")
     assert code == 2 and "invalid choice" in err
 
 

@@ -133,7 +133,12 @@ def test_clerk_views_and_keeps_the_accounts_of_their_unit() -> None:
         Permission.MANAGE_ROGUES,
         Permission.VIEW_POSTS,
         Permission.DRAFT_POSTS,
+        Permission.MODERATE,
+        Permission.HANDLE_INCIDENTS,
     }
+    assert clerk.can(Permission.MODERATE, unit_id=3)
+    assert not clerk.can(Permission.MODERATE, unit_id=1)  # another unit's accounts
+    assert not clerk.can(Permission.HOLD_POSTS)
     assert not clerk.can(Permission.MANAGE_STAFF)
     assert not clerk.can(Permission.EDIT_STAFF_CONTACT, unit_id=2)
     assert clerk.can(Permission.MANAGE_ACCOUNTS, unit_id=3)

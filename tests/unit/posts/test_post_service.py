@@ -410,3 +410,33 @@ def test_verify_command_names_a_forged_signoff(
         )
     code, _, err = run()
     assert code == 1 and f"post {post.id} round 1 step responsible" in err
+
+
+def test_publication_refused_while_the_account_is_held(ctx: AppContext, office: Office) -> None:
+    from newmedia_desk.storage.cadence_models import CrisisHold, Incident
+
+    post = sign(ctx, office.head, submitted(ctx, office))
+    now = ctx.clock.now()
+    with ctx.db.write() as s:
+        incident = Incident(
+            title="暴雨舆情",
+            level="major",
+            unit_id=office.admin.unit_id,
+            opened_at=now,
+            recorded_at=now,
+            recorded_by=office.admin.staff_id,
+        )
+        s.add(incident)
+        s.flush()
+        s.add(
+            CrisisHold(
+                incident_id=incident.id,
+                account_id=office.weibo,
+                held_at=now,
+                held_by=office.admin.staff_id,
+            )
+        )
+    with pytest.raises(ValidationError, match="crisis hold"):
+        ctx.posts.record_publication(
+            office.clerk, post.id, office.weibo, published_at=now, expected_version=post.version
+        )
