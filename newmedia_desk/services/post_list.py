@@ -91,6 +91,26 @@ class PostPage:
         return self.next is not None
 
 
+PROGRESS_STEPS = 100_000
+"""SQLite asks whether to go on every this many virtual-machine steps (about a millisecond)."""
+
+
+def _watch(conn: Connection, cancel: SearchCancel | None) -> None:
+    """Let SQLite stop a statement as soon as ``cancel`` is cancelled (``None``: stop watching).
+
+    ``interrupt`` alone can be lost when it comes just before a statement starts; the
+    progress handler asks the flag while the statement runs.
+    """
+    raw = conn.connection.dbapi_connection
+    handler = getattr(raw, "set_progress_handler", None)
+    if handler is None:
+        return
+    if cancel is None:
+        handler(None, 0)
+    else:
+        handler(lambda: 1 if cancel.cancelled else 0, PROGRESS_STEPS)
+
+
 def _interrupter(conn: Connection) -> Callable[[], object] | None:
     raw = conn.connection.dbapi_connection
     for name in ("interrupt", "cancel_safe", "cancel"):  # sqlite3, psycopg ≥ 3.2, psycopg
@@ -153,6 +173,7 @@ class PostListService:
             if cancel is None:
                 return work(conn)
             cancel.check()
+            _watch(conn, cancel)
             cancel.attach(_interrupter(conn))
             try:
                 return work(conn)
@@ -162,3 +183,4 @@ class PostListService:
                 raise
             finally:
                 cancel.attach(None)
+                _watch(conn, None)

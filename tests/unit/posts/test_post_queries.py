@@ -357,3 +357,20 @@ def test_cancel_interrupts_a_running_scan(
     threading.Thread(target=stop, daemon=True).start()
     with pytest.raises(SearchCancelledError):
         ctx.post_list.page(desk.clerk, PostFilters(text="冰雹"), cancel=cancel)
+
+
+@pytest.mark.sqlite_only
+def test_a_cancel_just_before_the_statement_is_not_lost(
+    ctx: AppContext, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite's interrupt does nothing between statements; the progress handler still stops."""
+    cancel = SearchCancel()
+
+    def endless(conn: object, *args: object) -> object:
+        cancel.cancel()  # no statement is running: the interrupt itself is lost
+        forever = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+        return conn.execute(text(forever + "SELECT count(*) FROM n")).all()  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(post_queries, "fetch_page", endless)
+    with pytest.raises(SearchCancelledError):
+        ctx.post_list.page(desk.clerk, PostFilters(text="冰雹"), cancel=cancel)
