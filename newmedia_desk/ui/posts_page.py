@@ -14,7 +14,7 @@ The 待我审批 tab lists the posts whose next step the signed-in person may si
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from enum import IntEnum
 from typing import Any
@@ -73,6 +73,8 @@ from newmedia_desk.ui.texts import local_time
 
 SEARCH_DELAY_MS = 300
 """Typing in the search box waits this long for the next key before searching."""
+FIRST_PAGE = 50
+"""Rows read first: more than a screen shows; the view asks for more when scrolled."""
 COUNT_FALLBACK_MS = 150
 """The count of a new list starts after the list's first paint, or after this long."""
 AFTER_PAINT_FALLBACK_MS = 200
@@ -119,6 +121,11 @@ COLUMN_WIDTHS: dict[PostColumn, int] = {
     PostColumn.DRAFTER: 72,
 }
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ROW = int(RowRole)
+
 _MUTED = frozenset({PostStatus.CANCELLED, PostStatus.WITHDRAWN})
 _ATTENTION = frozenset({PostStatus.RETURNED, PostStatus.EXPIRED})
 
@@ -131,19 +138,45 @@ def _no_title() -> str:
     return QCoreApplication.translate("PostsPage", "(no title)")
 
 
-def row_texts(row: PostListRow) -> tuple[str, ...]:
-    """What each column of the list shows for one row (made once per page)."""
-    return (
-        str(row.id),
-        status_name(row.status),
-        tier_name(row.tier),
-        row.title or _no_title(),
-        row.column,
-        row.accounts,
-        local_time(row.planned_at),
-        local_time(row.updated_at),
-        row.drafter,
-    )
+def row_texts(rows: Sequence[PostListRow]) -> list[tuple[str, ...]]:
+    """What each column of the list shows, for the rows of one page (made once per page).
+
+    The words for statuses and tiers are translated once per page, and times are shown
+    in this computer's time zone, to the minute (as ``local_time`` does).
+    """
+    zone = datetime.now().astimezone().tzinfo
+    statuses: dict[PostStatus, str] = {}
+    tiers: dict[Tier, str] = {}
+    no_title = _no_title()
+
+    def when(value: datetime | None) -> str:
+        if value is None:
+            return ""
+        t = value.astimezone(zone)
+        return f"{t.year:04d}-{t.month:02d}-{t.day:02d} {t.hour:02d}:{t.minute:02d}"
+
+    texts: list[tuple[str, ...]] = []
+    for row in rows:
+        status = statuses.get(row.status)
+        if status is None:
+            status = statuses[row.status] = status_name(row.status)
+        tier = tiers.get(row.tier)
+        if tier is None:
+            tier = tiers[row.tier] = tier_name(row.tier)
+        texts.append(
+            (
+                str(row.id),
+                status,
+                tier,
+                row.title or no_title,
+                row.column,
+                row.accounts,
+                when(row.planned_at),
+                when(row.updated_at),
+                row.drafter,
+            )
+        )
+    return texts
 
 
 def available(module: str) -> bool:
@@ -241,6 +274,11 @@ class PostListModel(QAbstractTableModel):
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
         self._count_timer.timeout.connect(self._count)
+        muted, attention = QBrush(QColor("#8a8a8a")), QBrush(QColor("#b34700"))
+        self._brushes: dict[PostStatus, QBrush] = {
+            **dict.fromkeys(_MUTED, muted),
+            **dict.fromkeys(_ATTENTION, attention),
+        }
 
     # -- what is shown --
 
@@ -321,7 +359,8 @@ class PostListModel(QAbstractTableModel):
 
     def _load(self, after: PostCursor | None) -> None:
         filters, actor, service = self.filters, self._actor, self._service
-        size = self.page_size
+        # The first page only has to fill a screen; later pages come as the view scrolls.
+        size = self.page_size if after is not None else min(self.page_size, FIRST_PAGE)
         if not service.scans(filters):
             try:
                 page = service.page(actor, filters, after, size)
@@ -348,7 +387,7 @@ class PostListModel(QAbstractTableModel):
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
             self._rows.extend(page.rows)
-            self._texts.extend(row_texts(r) for r in page.rows)
+            self._texts.extend(row_texts(page.rows))
             self.endInsertRows()
         self._next = page.next
 
@@ -405,26 +444,26 @@ class PostListModel(QAbstractTableModel):
             return _translate(POST_HEADERS[PostColumn(section)])
         return None
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """The text of a cell, its row's post, a tooltip or a colour."""
-        row = index.row()
-        if not index.isValid() or not 0 <= row < len(self._rows):
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        """The text of a cell, its row's post, a tooltip or a colour.
+
+        Called for every role of every visible cell at each paint: the common answers
+        come first and cost a list lookup.
+        """
+        if role == _DISPLAY:
+            row = index.row()
+            return self._texts[row][index.column()] if 0 <= row < len(self._texts) else None
+        if role == _FOREGROUND:
+            row = index.row()
+            if 0 <= row < len(self._rows):
+                return self._brushes.get(self._rows[row].status)
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts[row][index.column()]
-        if role == RowRole:
-            return self._rows[row]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (
-            PostColumn.TITLE,
-            PostColumn.ACCOUNTS,
-        ):
-            return self._texts[row][index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole:
-            status = self._rows[row].status
-            if status in _MUTED:
-                return QBrush(QColor("#8a8a8a"))
-            if status in _ATTENTION:
-                return QBrush(QColor("#b34700"))
+        if role == _ROW:
+            row = index.row()
+            return self._rows[row] if 0 <= row < len(self._rows) else None
+        if role == _TOOLTIP and index.column() in (PostColumn.TITLE, PostColumn.ACCOUNTS):
+            row = index.row()
+            return self._texts[row][index.column()] if 0 <= row < len(self._texts) else None
         return None
 
 

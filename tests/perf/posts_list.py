@@ -16,6 +16,8 @@ Figures, all in the same run:
   the same ``post`` table with ``sqlite3`` (100 rows a batch, ``canFetchMore``/
   ``fetchMore``; perf-baselines.md §2 (b1)) — the baseline: model made, view shown, first
   screen painted;
+* ``model``: the page's own model (``PostListModel``, through the post-list service) in a
+  plain ``QTableView`` — what the data path costs, without the page around it;
 * ``page``: the 稿件列表 page (``PostsPage``) made, ``refresh()``-ed (overdue posts expired,
   filter choices, first page, the count started in a worker) and shown until its table
   has painted;
@@ -229,6 +231,26 @@ def time_bare(app: QApplication, db: Path) -> float:
     return elapsed
 
 
+def time_model_view(app: QApplication, make_model: Callable[[QObject], Any]) -> float:
+    """ms: the page's own model in a plain ``QTableView``: made, first screen painted."""
+    counter = PaintCounter()
+    started = time.perf_counter()
+    view = QTableView()
+    view.viewport().installEventFilter(counter)
+    model = make_model(view)
+    view.setModel(model)
+    view.resize(1200, 640)
+    view.show()
+    _until_painted(app, view, counter)
+    elapsed = (time.perf_counter() - started) * 1000
+    assert model.rowCount() > 0
+    model.shutdown()
+    view.close()
+    view.deleteLater()
+    app.processEvents()
+    return elapsed
+
+
 def time_page(app: QApplication, make_page: Callable[[], Any]) -> float:
     """ms: make the 稿件列表 page, refresh it, show it, its table painted."""
     counter = PaintCounter()
@@ -360,7 +382,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from newmedia_desk.context import build_context
     from newmedia_desk.storage.post_queries import PostFilters
-    from newmedia_desk.ui.posts_page import PostsPage
+    from newmedia_desk.ui.posts_page import PostListModel, PostsPage
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
@@ -399,12 +421,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     def make_page() -> PostsPage:
         return PostsPage(ctx, actor, prompts)
 
-    bare = median(lambda: time_bare(app, db), args.runs)
-    page = median(lambda: time_page(app, make_page), args.runs)
+    def make_model(parent: QObject) -> PostListModel:
+        model = PostListModel(ctx.post_list, actor, parent)
+        model.set_filters(PostFilters())
+        return model
+
+    # Interleaved, so that a slow moment of the machine hits all three alike.
+    series: dict[str, list[float]] = {"bare": [], "model": [], "page": []}
+    for _ in range(args.runs + 1):
+        series["bare"].append(time_bare(app, db))
+        series["model"].append(time_model_view(app, make_model))
+        series["page"].append(time_page(app, make_page))
+    bare, model, page = (
+        (statistics.median(v[1:]), min(v[1:]), max(v[1:])) for v in series.values()
+    )
     print(f"{'bare keyset QTableView, first screen':<44} {fmt(bare)}")
+    print(f"{'PostListModel in a plain QTableView':<44} {fmt(model)}")
     print(f"{'稿件列表 page: made, refreshed, painted':<44} {fmt(page)}")
     ratio = page[0] / bare[0]
-    print(f"{'page / bare':<44} {ratio:.2f}×")
+    print(f"{'page / bare':<44} {ratio:.2f}×   (model / bare {model[0] / bare[0]:.2f}×)")
 
     # -- memory --
     def page_memory(filters: PostFilters, scroll_rows: int) -> float:

@@ -21,10 +21,11 @@ from newmedia_desk.domain.working_days import OFFICE_TZ
 from newmedia_desk.security.passwords import PasswordHashing
 from newmedia_desk.security.secrets import MemorySecretStore
 from newmedia_desk.services.demo import seed_demo
+from newmedia_desk.services.post_list import DEFAULT_PAGE
 from newmedia_desk.storage.post_queries import PostListRow
 from newmedia_desk.ui.areas import Area
 from newmedia_desk.ui.posts_area import PostsArea
-from newmedia_desk.ui.posts_page import PostColumn, PostsPage
+from newmedia_desk.ui.posts_page import FIRST_PAGE, PostColumn, PostsPage
 from tests.conftest import START
 from tests.ui.conftest import CHEAP, MakeWindow, ScriptedPrompts, check_model
 
@@ -127,7 +128,7 @@ def test_list_shows_the_demo_posts_newest_first(
     qtbot: QtBot, page: PostsPage, qtmodeltester: ModelTester
 ) -> None:
     model = page.model
-    assert model.rowCount() == 100  # one page, not every post
+    assert model.rowCount() == FIRST_PAGE  # a screenful, not every post
     shown = rows(page)
     assert [r.id for r in shown] == sorted((r.id for r in shown), reverse=True)
     newest = shown[0]
@@ -148,9 +149,13 @@ def test_fetch_more_reads_the_next_pages(qtbot: QtBot, page: PostsPage) -> None:
     model = page.model
     assert model.canFetchMore(QModelIndex())
     model.fetchMore(QModelIndex())
-    assert model.rowCount() == 200
-    page.table.scrollToBottom()  # the view asks for more on its own
-    qtbot.waitUntil(lambda: model.rowCount() == SYNTHETIC + DEMO_POSTS)
+    assert model.rowCount() == FIRST_PAGE + DEFAULT_PAGE  # then a page at a time
+
+    def scrolled_to_the_end() -> bool:
+        page.table.scrollToBottom()  # the view asks for more on its own
+        return model.rowCount() == SYNTHETIC + DEMO_POSTS
+
+    qtbot.waitUntil(scrolled_to_the_end)
     ids = [r.id for r in rows(page)]
     assert len(set(ids)) == len(ids) == SYNTHETIC + DEMO_POSTS
     assert not model.canFetchMore(QModelIndex())
@@ -191,7 +196,7 @@ def test_filters(qtbot: QtBot, page: PostsPage, demo: AppContext) -> None:
         PostStatus.APPROVED,
     }
     page.date_field.setCurrentIndex(0)
-    assert page.model.rowCount() == 100
+    assert page.model.rowCount() == FIRST_PAGE
 
 
 def test_search_through_the_index_answers_at_once(qtbot: QtBot, page: PostsPage) -> None:
@@ -378,5 +383,5 @@ def test_posts_area_in_the_main_window(
         "Delegations",
     ]
     assert area.tabs.currentWidget() is area.posts_page
-    assert area.posts_page.model.rowCount() == 100
+    assert area.posts_page.model.rowCount() == FIRST_PAGE
     area.shutdown()
