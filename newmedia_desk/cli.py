@@ -556,6 +556,7 @@ def _export_post_form(args: argparse.Namespace, factory: ContextFactory, io: _IO
             audit_head=audit_line(ctx.audit.head()),
             out=args.out,
             printed_at=ctx.clock.now(),
+            routes=ctx.settings.post_routes(),
         )
         io.say(f"approval form of post {record.id} ({record.content.title}) written to {path}")
         return 0

@@ -127,6 +127,7 @@ def build_context(
             personal_keys,
             lexicons.active,
             allow_direct=lambda: settings.get(DIRECT_ROUTE_ALLOWED) != 0,
+            routes=settings.post_routes,
         ),
         post_list=PostListService(database),
         post_reports=PostReports(database, audit, clk),

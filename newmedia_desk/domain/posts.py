@@ -17,7 +17,13 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from newmedia_desk.domain.accounts import Decision
+from newmedia_desk.domain.accounts import (
+    MAX_STEP_TITLE,
+    ApprovalStepSpec,
+    Decision,
+    steps_to_json,
+    validate_steps,
+)
 from newmedia_desk.domain.errors import ValidationError
 from newmedia_desk.domain.roles import Role
 
@@ -138,15 +144,10 @@ GENERAL_KNOWLEDGE_CATEGORIES = frozenset({"科普宣传类"})
 """Categories that count as general knowledge (000 § 篇1 art.8) for the direct route."""
 
 
-@dataclass(frozen=True, slots=True)
-class RouteStep:
-    """One approval level: who signs it."""
-
-    key: str
-    title: str
-    role: Role
-    own_unit: bool = False
-    """The signer must belong to the post's unit or a unit above it (its own head)."""
+RouteStep = ApprovalStepSpec
+"""One approval level: who signs it. The same shape as the opening form's opinion steps, so
+one JSON format, one validation and one editor serve both (``own_unit``: the signer must
+belong to the post's unit or a unit above it — its own head)."""
 
 
 RESPONSIBLE_STEP = RouteStep("responsible", "责任人审核", Role.RESPONSIBLE, own_unit=True)
@@ -159,6 +160,83 @@ DEFAULT_ROUTES: Mapping[Tier, tuple[RouteStep, ...]] = {
     Tier.SENSITIVE: (RESPONSIBLE_STEP, SUPERVISOR_STEP, CHIEF_STEP),
 }
 """The routes of the rules (issue 5): 一般 → 责任人; 重要 → + 分管领导; 敏感 → + 主要领导."""
+
+TIER_ORDER: tuple[Tier, ...] = (Tier.GENERAL, Tier.IMPORTANT, Tier.SENSITIVE)
+
+MAX_ROUTE_STEPS = 4
+"""The 发布内容审批表 (forms/post_approval.xlsx) has four sign-off lines."""
+
+Routes = Mapping[Tier, tuple[RouteStep, ...]]
+"""The steps of each tier's route, as the office configured them."""
+
+
+def validate_routes(
+    routes: Mapping[Tier, Sequence[RouteStep]],
+) -> dict[Tier, tuple[RouteStep, ...]]:
+    """Check the office's routes; raise ``ValidationError`` naming the tier at fault.
+
+    Each tier needs 1–4 well-formed steps (the form has four sign-off lines). The office
+    may add, rename or reorder steps but not go below the rules: a 重要 post needs a leader (分管领导 or 主要领导) and a 敏感 post
+    the 主要领导 (000 § 篇1 art.8; DOMAIN.md "Posts and approval").
+    """
+    clean: dict[Tier, tuple[RouteStep, ...]] = {}
+    for tier in TIER_ORDER:
+        steps = routes.get(tier)
+        try:
+            clean[tier] = validate_steps(steps or ())
+            if len(clean[tier]) > MAX_ROUTE_STEPS:
+                raise ValidationError("too many steps", field="routes")
+        except ValidationError as exc:
+            raise ValidationError(
+                "a route needs 1 to 4 steps, each with a title",
+                field="routes",
+                tier=TIER_LABELS[tier],
+                limit=MAX_STEP_TITLE,
+                steps=MAX_ROUTE_STEPS,
+            ) from exc
+    roles = {tier: {step.role for step in clean[tier]} for tier in TIER_ORDER}
+    if not roles[Tier.IMPORTANT] & {Role.SUPERVISOR, Role.CHIEF}:
+        raise ValidationError(
+            "the route of 重要 needs a step signed by a leader (分管领导 or 主要领导)",
+            field="routes",
+            tier=TIER_LABELS[Tier.IMPORTANT],
+        )
+    if Role.CHIEF not in roles[Tier.SENSITIVE]:
+        raise ValidationError(
+            "the route of 敏感 needs a step signed by the 主要领导",
+            field="routes",
+            tier=TIER_LABELS[Tier.SENSITIVE],
+        )
+    return clean
+
+
+def routes_to_json(routes: Routes) -> str:
+    """Render routes as the JSON text kept in the office settings."""
+    return json.dumps(
+        {tier.value: json.loads(steps_to_json(routes[tier])) for tier in TIER_ORDER},
+        ensure_ascii=False,
+    )
+
+
+def routes_from_json(text: str) -> dict[Tier, tuple[RouteStep, ...]]:
+    """Parse and check routes kept as JSON text; raise ``ValidationError`` when unusable."""
+    try:
+        data = json.loads(text)
+        routes = {
+            Tier(tier): tuple(
+                RouteStep(
+                    str(item["key"]),
+                    str(item["title"]),
+                    Role(item["role"]),
+                    bool(item["own_unit"]),
+                )
+                for item in steps
+            )
+            for tier, steps in data.items()
+        }
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise ValidationError("the stored approval routes cannot be read", field="routes") from exc
+    return validate_routes(routes)
 
 
 @dataclass(frozen=True, slots=True)

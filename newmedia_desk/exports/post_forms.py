@@ -36,11 +36,13 @@ from newmedia_desk.domain.accounts import DECISION_LABELS
 from newmedia_desk.domain.errors import ValidationError
 from newmedia_desk.domain.posts import (
     ACTIVITY_LABELS,
+    DEFAULT_ROUTES,
     KIND_LABELS,
     STATUS_LABELS,
     TIER_LABELS,
     PostKind,
     PostStatus,
+    Routes,
     route_for,
 )
 from newmedia_desk.exports.xlsx import (
@@ -305,11 +307,11 @@ def approving_steps(record: PostRecord) -> tuple[SignOffView, ...] | None:
     )
 
 
-def _route_text(record: PostRecord, steps: tuple[SignOffView, ...] | None) -> str:
+def _route_text(record: PostRecord, steps: tuple[SignOffView, ...] | None, routes: Routes) -> str:
     status = STATUS_LABELS[record.status]
     number = record.current.number
     if steps is None:
-        planned = _planned_steps(record)
+        planned = _planned_steps(record, routes)
         route = "；应经：" + " → ".join(planned) if planned else ""
         submitted = record.approval_round > 0 and record.round_revision == number
         state = f"第{number}稿的审批已终止" if submitted else f"第{number}稿尚未提交审批"
@@ -323,10 +325,10 @@ def _route_text(record: PostRecord, steps: tuple[SignOffView, ...] | None) -> st
     return f"{titles}（第{record.approval_round}轮，审批第{number}稿）。状态：{status}"
 
 
-def _planned_steps(record: PostRecord) -> list[str]:
+def _planned_steps(record: PostRecord, routes: Routes) -> list[str]:
     c = record.content
     try:
-        return [step.title for step in route_for(c.tier, c.kind, c.category).steps]
+        return [step.title for step in route_for(c.tier, c.kind, c.category, routes=routes).steps]
     except ValidationError:
         return []
 
@@ -373,6 +375,7 @@ def _fill_signoffs(
     steps: tuple[SignOffView, ...] | None,
     values: dict[str, object],
     more: _Continuation,
+    routes: Routes,
 ) -> None:
     names = defined_names(workbook)
     places = 0
@@ -384,7 +387,7 @@ def _fill_signoffs(
                 raise TemplateError(f"the template has no cell named {name!r}", name=name)
     used: int
     if steps is None:
-        titles = _planned_steps(record)[:places]
+        titles = _planned_steps(record, routes)[:places]
         for line, title in enumerate(titles, start=1):
             values[f"so{line}_step"] = title
         used = len(titles)
@@ -529,6 +532,7 @@ def export_post_form(
     out: Path,
     printed_at: datetime | None = None,
     template: Path | None = None,
+    routes: Routes = DEFAULT_ROUTES,
 ) -> Path:
     """Write the 发布内容审批表 of a post to ``out``.
 
@@ -538,6 +542,8 @@ def export_post_form(
         out: The xlsx file to create or replace (atomically).
         printed_at: The print time (aware); now by default.
         template: The template; by default ``forms/post_approval.xlsx``.
+        routes: The office's routes (``settings.post_routes()``), for the steps a post not
+            yet in approval would take.
 
     Returns:
         ``out``.
@@ -569,7 +575,7 @@ def export_post_form(
         "planned_at": record.planned_at,
         "drafter": record.drafter_name,
         "revision": f"第{record.current.number}稿",
-        "route": _route_text(record, steps),
+        "route": _route_text(record, steps, routes),
         "filing_required": "是（敏感信息，须备案）" if record.filing_required else "否",
         "filed_at": record.filed_at
         if record.filed_at is not None
@@ -578,7 +584,7 @@ def export_post_form(
         "audit_head": audit_head,
         "printed_at": printed_at or datetime.now(UTC),
     }
-    _fill_signoffs(workbook, record, steps, values, more)
+    _fill_signoffs(workbook, record, steps, values, more, routes)
     earlier = _box(workbook, "earlier")
     text = _earlier_text(record, steps or (), earlier.units, earlier.lines_for(MAX_ROW_HEIGHT))
     values["earlier"] = text

@@ -26,12 +26,14 @@ from newmedia_desk.domain.checker.lexicon import Lexicon
 from newmedia_desk.domain.clock import Clock
 from newmedia_desk.domain.errors import NotFoundError, SignInFailedError, ValidationError
 from newmedia_desk.domain.posts import (
+    DEFAULT_ROUTES,
     MAX_REASON,
     ActivityType,
     PostContent,
     PostKind,
     PostStatus,
     Route,
+    Routes,
     RouteStep,
     SignOffRecord,
     Tier,
@@ -232,6 +234,7 @@ class PostService:
         lexicons: LexiconSource | None = None,
         *,
         allow_direct: Callable[[], bool] | None = None,
+        routes: Callable[[], Routes] | None = None,
     ) -> None:
         self._db = db
         self._audit = audit
@@ -239,6 +242,7 @@ class PostService:
         self._keys = keys
         self._lexicons = lexicons
         self._allow_direct = allow_direct if allow_direct is not None else (lambda: True)
+        self._routes = routes if routes is not None else (lambda: DEFAULT_ROUTES)
 
     # -- checking ------------------------------------------------------------------------
 
@@ -1027,6 +1031,7 @@ class PostService:
             content.category,
             direct=direct,
             allow_direct=self._allow_direct(),
+            routes=self._routes(),
         )
         now = self._clock.now()
         row.approval_round += 1

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Mapping, Sequence
+
+from sqlalchemy.orm import Session
 
 from newmedia_desk.domain.errors import ValidationError
+from newmedia_desk.domain.posts import (
+    DEFAULT_ROUTES,
+    RouteStep,
+    Tier,
+    routes_from_json,
+    routes_to_json,
+    validate_routes,
+)
 from newmedia_desk.domain.roles import Permission
 from newmedia_desk.domain.settings import BY_KEY, IntSetting
 from newmedia_desk.domain.staff import Principal
@@ -13,6 +24,9 @@ from newmedia_desk.services.common import require
 from newmedia_desk.storage.database import Database
 from newmedia_desk.storage.models import OfficeSetting
 from newmedia_desk.storage.repositories import SettingsRepository
+
+POST_ROUTES_KEY = "post_routes"
+"""Office setting (JSON: tier → steps) with the approval route of each tier of post."""
 
 
 class OfficeSettingsService:
@@ -72,3 +86,44 @@ class OfficeSettingsService:
                 after={"value": value},
             )
         return value
+
+    # -- approval routes of posts ------------------------------------------------------------
+
+    def post_routes(self) -> dict[Tier, tuple[RouteStep, ...]]:
+        """The route of each tier (the rules' defaults when unset or unreadable)."""
+        with self._db.read() as s:
+            return self._post_routes(s)
+
+    def set_post_routes(
+        self, actor: Principal, routes: Mapping[Tier, Sequence[RouteStep]]
+    ) -> dict[Tier, tuple[RouteStep, ...]]:
+        """Configure the routes (administrators); posts already in approval keep their steps."""
+        require(actor, Permission.MANAGE_SETTINGS)
+        clean = validate_routes(routes)
+        with self._db.write() as s:
+            before = self._post_routes(s)
+            row = SettingsRepository(s).get(POST_ROUTES_KEY)
+            if row is None:
+                s.add(OfficeSetting(key=POST_ROUTES_KEY, value=routes_to_json(clean)))
+            else:
+                row.value = routes_to_json(clean)
+            self._audit.append(
+                s,
+                actor,
+                "post_routes_changed",
+                "setting",
+                POST_ROUTES_KEY,
+                before={"routes": json.loads(routes_to_json(before))},
+                after={"routes": json.loads(routes_to_json(clean))},
+            )
+        return clean
+
+    @staticmethod
+    def _post_routes(s: Session) -> dict[Tier, tuple[RouteStep, ...]]:
+        row = SettingsRepository(s).get(POST_ROUTES_KEY)
+        if row is None:
+            return dict(DEFAULT_ROUTES)
+        try:
+            return routes_from_json(row.value)
+        except ValidationError:
+            return dict(DEFAULT_ROUTES)

@@ -82,6 +82,7 @@ ACTIONS: dict[str, str] = {
         "AuditTableModel", "Account opening approval steps changed"
     ),
     "reserved_words_changed": QT_TRANSLATE_NOOP("AuditTableModel", "Reserved words changed"),
+    "post_routes_changed": QT_TRANSLATE_NOOP("AuditTableModel", "Approval routes of posts changed"),
     "platform_created": QT_TRANSLATE_NOOP("AuditTableModel", "Platform added"),
     "platform_updated": QT_TRANSLATE_NOOP("AuditTableModel", "Platform changed"),
     "rogue_registered": QT_TRANSLATE_NOOP("AuditTableModel", "Rogue account recorded"),

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -15,16 +12,15 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from newmedia_desk.domain.accounts import ApprovalStepSpec, validate_reserved_words
 from newmedia_desk.domain.errors import DeskError
-from newmedia_desk.domain.roles import Permission, Role
+from newmedia_desk.domain.posts import TIER_ORDER, Tier
+from newmedia_desk.domain.roles import Permission
 from newmedia_desk.domain.settings import (
     ALL_SETTINGS,
     ANSWER_WORKING_DAYS,
@@ -49,10 +45,11 @@ from newmedia_desk.domain.settings import (
 from newmedia_desk.domain.staff import Principal
 from newmedia_desk.services.accounts import AccountService
 from newmedia_desk.services.settings import OfficeSettingsService
+from newmedia_desk.ui.approval_texts import tier_name
 from newmedia_desk.ui.assessment_texts import SETTING_LABELS as ASSESSMENT_LABELS
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
 from newmedia_desk.ui.prompts import Prompts, error_text
-from newmedia_desk.ui.texts import ROLE_ORDER, role_name
+from newmedia_desk.ui.steps_editor import StepsEditor
 
 _CTX = "OfficeSettingsPage"
 
@@ -133,49 +130,11 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 """Label and unit of each number setting (every entry of ``ALL_SETTINGS``)."""
 
-TITLE, ROLE, OWN_UNIT = 0, 1, 2
-KeyRole = Qt.ItemDataRole.UserRole + 1
-"""Item role holding a step's stable key."""
-
 
 def _tr(text: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
     return QCoreApplication.translate(_CTX, text)
-
-
-class RoleDelegate(QStyledItemDelegate):
-    """Chooses a step's signing role from the office's roles."""
-
-    def createEditor(  # noqa: N802 - Qt API
-        self,
-        parent: QWidget,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> QWidget:
-        """A combo box of the roles."""
-        combo = QComboBox(parent)
-        for role in ROLE_ORDER:
-            combo.addItem(role_name(role), role.value)
-        return combo
-
-    def setEditorData(  # noqa: N802 - Qt API
-        self, editor: QWidget, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        """Select the current role."""
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.UserRole)), 0))
-
-    def setModelData(  # noqa: N802 - Qt API
-        self,
-        editor: QWidget,
-        model: QAbstractItemModel,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        """Store the chosen role (value and words)."""
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.UserRole)
-        model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
 
 
 class OfficeSettingsPage(QWidget):
@@ -221,38 +180,13 @@ class OfficeSettingsPage(QWidget):
         words = QGroupBox(self.tr("Words an account name may use only with approval"), self)
         QVBoxLayout(words).addWidget(self.words_edit)
 
-        self.steps_model = QStandardItemModel(0, 3, self)
-        self.steps_model.setHorizontalHeaderLabels(
-            [self.tr("Opinion box"), self.tr("Signed by"), self.tr("Own unit only")]
+        self.opening_editor = StepsEditor(
+            self,
+            editable=may_change,
+            new_title=self.tr("New opinion"),
+            first_column=self.tr("Opinion box"),
+            object_name="opening_steps",
         )
-        self.steps_view = QTableView(self)
-        self.steps_view.setObjectName("opening_steps")
-        self.steps_view.setModel(self.steps_model)
-        self.steps_view.setItemDelegateForColumn(ROLE, RoleDelegate(self.steps_view))
-        self.steps_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.steps_view.horizontalHeader().setStretchLastSection(True)
-        self.steps_view.verticalHeader().setVisible(False)
-        self.steps_view.setMinimumHeight(170)
-        if not may_change:
-            self.steps_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.add_step_button = QPushButton(self.tr("Add"), self)
-        self.remove_step_button = QPushButton(self.tr("Remove"), self)
-        self.up_button = QPushButton(self.tr("Up"), self)
-        self.down_button = QPushButton(self.tr("Down"), self)
-        self.add_step_button.clicked.connect(self.add_step)
-        self.remove_step_button.clicked.connect(self.remove_step)
-        self.up_button.clicked.connect(lambda: self.move_step(-1))
-        self.down_button.clicked.connect(lambda: self.move_step(1))
-        step_buttons = QHBoxLayout()
-        for button in (
-            self.add_step_button,
-            self.remove_step_button,
-            self.up_button,
-            self.down_button,
-        ):
-            button.setEnabled(may_change)
-            step_buttons.addWidget(button)
-        step_buttons.addStretch(1)
         steps = QGroupBox(self.tr("Steps of the account opening approval"), self)
         steps_layout = QVBoxLayout(steps)
         steps_note = QLabel(
@@ -263,11 +197,36 @@ class OfficeSettingsPage(QWidget):
             steps,
         )
         steps_note.setWordWrap(True)
-        steps_layout.addWidget(self.steps_view)
-        steps_layout.addLayout(step_buttons)
+        steps_layout.addWidget(self.opening_editor)
         steps_layout.addWidget(steps_note)
         words.setVisible(accounts is not None)
         steps.setVisible(accounts is not None)
+
+        self.route_tabs = QTabWidget(self)
+        self.route_editors: dict[Tier, StepsEditor] = {}
+        for tier in TIER_ORDER:
+            editor = StepsEditor(
+                self.route_tabs,
+                editable=may_change,
+                new_title=self.tr("New approval step"),
+                first_column=self.tr("Step"),
+                object_name=f"route_{tier.value}",
+            )
+            self.route_editors[tier] = editor
+            self.route_tabs.addTab(editor, tier_name(tier))
+        routes = QGroupBox(self.tr("Approval routes of posts"), self)
+        routes_layout = QVBoxLayout(routes)
+        routes_note = QLabel(
+            self.tr(
+                "Each tier has 1 to 4 steps (the approval form has four sign-off lines); "
+                "重要 needs a leader and 敏感 the 主要领导. An activity (投票, 话题, 抽奖 …) takes "
+                "the route of the next tier up. Posts already in approval keep their steps."
+            ),
+            routes,
+        )
+        routes_note.setWordWrap(True)
+        routes_layout.addWidget(self.route_tabs)
+        routes_layout.addWidget(routes_note)
 
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.clicked.connect(self.save)
@@ -291,6 +250,7 @@ class OfficeSettingsPage(QWidget):
         inner.addWidget(numbers)
         inner.addWidget(words)
         inner.addWidget(steps)
+        inner.addWidget(routes)
         inner.addWidget(note)
         inner.addStretch(1)
         scroll = QScrollArea(self)
@@ -308,78 +268,13 @@ class OfficeSettingsPage(QWidget):
             self.spins[setting.key].setValue(self._settings.get(setting))
         if self._accounts is not None:
             self.words_edit.setPlainText("\n".join(self._accounts.reserved_words()))
-            self._show_steps(self._accounts.opening_steps())
+            self.opening_editor.set_steps(self._accounts.opening_steps())
+        for tier, steps in self._settings.post_routes().items():
+            self.route_editors[tier].set_steps(steps)
 
-    def _show_steps(self, steps: tuple[ApprovalStepSpec, ...]) -> None:
-        self.steps_model.removeRows(0, self.steps_model.rowCount())
-        for spec in steps:
-            self.steps_model.appendRow(
-                self._step_row(spec.key, spec.title, spec.role, spec.own_unit)
-            )
-
-    @staticmethod
-    def _step_row(key: str, title: str, role: Role, own_unit: bool) -> list[QStandardItem]:
-        title_item = QStandardItem(title)
-        title_item.setData(key, KeyRole)
-        role_item = QStandardItem(role_name(role))
-        role_item.setData(role.value, Qt.ItemDataRole.UserRole)
-        unit_item = QStandardItem()
-        unit_item.setCheckable(True)
-        unit_item.setEditable(False)
-        unit_item.setCheckState(Qt.CheckState.Checked if own_unit else Qt.CheckState.Unchecked)
-        return [title_item, role_item, unit_item]
-
-    # -- editing the steps -------------------------------------------------------------------
-
-    def _current_row(self) -> int:
-        index = self.steps_view.currentIndex()
-        return index.row() if index.isValid() else -1
-
-    def add_step(self) -> None:
-        """Append a step (a supervising leader's opinion, to be renamed)."""
-        keys = {
-            str(self.steps_model.item(r, TITLE).data(KeyRole))
-            for r in range(self.steps_model.rowCount())
-        }
-        number = 1
-        while f"step{number}" in keys:
-            number += 1
-        row = self._step_row(f"step{number}", self.tr("New opinion"), Role.SUPERVISOR, False)
-        self.steps_model.appendRow(row)
-        self.steps_view.setCurrentIndex(self.steps_model.index(self.steps_model.rowCount() - 1, 0))
-
-    def remove_step(self) -> None:
-        """Remove the selected step."""
-        row = self._current_row()
-        if row >= 0:
-            self.steps_model.removeRow(row)
-
-    def move_step(self, delta: int) -> None:
-        """Move the selected step up (-1) or down (+1)."""
-        row = self._current_row()
-        target = row + delta
-        if row < 0 or not 0 <= target < self.steps_model.rowCount():
-            return
-        items = self.steps_model.takeRow(row)
-        self.steps_model.insertRow(target, items)
-        self.steps_view.setCurrentIndex(self.steps_model.index(target, 0))
-
-    def steps(self) -> list[ApprovalStepSpec]:
-        """The steps as edited."""
-        result = []
-        for r in range(self.steps_model.rowCount()):
-            title = self.steps_model.item(r, TITLE)
-            role = self.steps_model.item(r, ROLE)
-            unit = self.steps_model.item(r, OWN_UNIT)
-            result.append(
-                ApprovalStepSpec(
-                    key=str(title.data(KeyRole)),
-                    title=title.text().strip(),
-                    role=Role(str(role.data(Qt.ItemDataRole.UserRole))),
-                    own_unit=unit.checkState() == Qt.CheckState.Checked,
-                )
-            )
-        return result
+    def routes(self) -> dict[Tier, list[ApprovalStepSpec]]:
+        """The routes of posts as edited."""
+        return {tier: editor.steps() for tier, editor in self.route_editors.items()}
 
     # -- saving ------------------------------------------------------------------------------
 
@@ -392,9 +287,13 @@ class OfficeSettingsPage(QWidget):
                 words = validate_reserved_words(self.words_edit.toPlainText().splitlines())
                 if words != self._accounts.reserved_words():
                     self._accounts.set_reserved_words(self._actor, words)
-                steps = self.steps()
+                steps = self.opening_editor.steps()
                 if tuple(steps) != self._accounts.opening_steps():
                     self._accounts.set_opening_steps(self._actor, steps)
+            routes = self.routes()
+            stored = self._settings.post_routes()
+            if any(tuple(routes[tier]) != stored[tier] for tier in TIER_ORDER):
+                self._settings.set_post_routes(self._actor, routes)
         except DeskError as exc:
             self._prompts.warning(error_text(exc))
             return

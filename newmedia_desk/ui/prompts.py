@@ -364,6 +364,23 @@ _VALIDATION: dict[str, str] = {
     "every step is already decided": QT_TRANSLATE_NOOP(
         "Errors", "Every step of this approval has been decided already."
     ),
+    "the approval needs 1 to 10 steps": QT_TRANSLATE_NOOP(
+        "Errors", "The approval needs 1 to {limit} steps."
+    ),
+    "two steps have the same key": QT_TRANSLATE_NOOP(
+        "Errors", "Two steps are the same step; remove one of them."
+    ),
+    "a route needs 1 to 4 steps, each with a title": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The route of {tier} needs 1 to {steps} steps, each with a title of at most {limit} "
+        "characters.",
+    ),
+    "the route of 重要 needs a step signed by a leader (分管领导 or 主要领导)": QT_TRANSLATE_NOOP(
+        "Errors", "The route of 重要 needs a step signed by a leader (分管领导 or 主要领导)."
+    ),
+    "the route of 敏感 needs a step signed by the 主要领导": QT_TRANSLATE_NOOP(
+        "Errors", "The route of 敏感 needs a step signed by the 主要领导."
+    ),
     "nobody approves their own post": QT_TRANSLATE_NOOP(
         "Errors", "Nobody may approve their own post: another approver must sign this step."
     ),
@@ -512,6 +529,10 @@ _VALIDATION: dict[str, str] = {
 }
 
 _BY_FIELD: dict[str, str] = {
+    "steps": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Please check the steps: each needs a title of at most 40 characters and a role.",
+    ),
     "login": QT_TRANSLATE_NOOP("Errors", "Please check the login name."),
     "name": QT_TRANSLATE_NOOP("Errors", "Please check the name."),
     "password": QT_TRANSLATE_NOOP("Errors", "Please check the password."),
