@@ -209,10 +209,11 @@ class DelegationService:
                 (r.id, r.consented_by_id, consent_payload(r), r.consent_signature)
                 for r in s.scalars(select(Delegation).order_by(Delegation.id))
             ]
+        verify = self._keys.checker()
         bad = tuple(
             f"delegation {i}: consent signature does not match"
             for i, signer, payload, sig in work
-            if not self._keys.verify(signer, payload, sig)
+            if not verify(signer, payload, sig)
         )
         return len(work) - len(bad), bad
 

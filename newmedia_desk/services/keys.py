@@ -6,6 +6,7 @@ the database and opens them for signing approvals and decrypting credentials.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -108,6 +109,30 @@ class KeyService:
     def sign(self, staff_id: int, password: str, payload: bytes) -> str:
         """Sign ``payload`` as ``staff_id`` (needs that person's password)."""
         return self.unlock(staff_id, password).sign_payload(payload)
+
+    def checker(self) -> Callable[[int, bytes, str], bool]:
+        """``verify`` for many signatures: every public key is read once, up front.
+
+        ``verify`` opens a session per signature, which made ``newmedia-desk verify`` of
+        an office with 100 000 posts spend most of its time on queries.
+        """
+        from newmedia_desk.storage.credential_models import StaffKey, StaffKeyHistory
+
+        keys: dict[int, list[str]] = {}
+        with self._db.read() as s:
+            for staff_id, public in s.execute(select(StaffKey.staff_id, StaffKey.public_sign)):
+                keys.setdefault(staff_id, []).insert(0, public)
+            for staff_id, public in s.execute(
+                select(StaffKeyHistory.staff_id, StaffKeyHistory.public_sign)
+            ):
+                keys.setdefault(staff_id, []).append(public)
+
+        def check(staff_id: int, payload: bytes, signature: str) -> bool:
+            return any(
+                verify_signature(public, payload, signature) for public in keys.get(staff_id, ())
+            )
+
+        return check
 
     def verify(self, staff_id: int, payload: bytes, signature: str) -> bool:
         """Check a signature against the person's signing keys, current or earlier."""

@@ -908,8 +908,9 @@ class PostService:
                     bad.append(f"{where}: decision without a signature")
                     continue
                 work.append((where, step.signer_id, self.payload_of(step), step.signature))
+        verify = self._keys.checker()
         for where, signer_id, payload, signature in work:
-            if self._keys.verify(signer_id, payload, signature):
+            if verify(signer_id, payload, signature):
                 checked += 1
             else:
                 bad.append(f"{where}: signature does not match")
