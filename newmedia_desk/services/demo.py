@@ -172,9 +172,11 @@ def seed_demo(ctx: AppContext, password: str = "demo", *, posts: int = 0) -> lis
     seed_demo_posts(ctx, password)
     from newmedia_desk.services.demo_cadence import seed_demo_cadence
     from newmedia_desk.services.demo_interaction import seed_demo_interaction
+    from newmedia_desk.services.demo_library import seed_demo_library
 
     seed_demo_cadence(ctx, admin)
     seed_demo_interaction(ctx, admin, _principal(ctx, "clerk"))
+    seed_demo_library(ctx, _principal(ctx, "clerk"), _principal(ctx, "editor"))
     for person in PEOPLE:
         if person.left:  # through the service: a holder leaving opens a rotation task
             record = ctx.directory.get_staff(None, _principal(ctx, person.login).staff_id)
@@ -570,6 +572,7 @@ def seed_demo_posts(ctx: AppContext, password: str) -> None:
         ctx.keys,
         ctx.lexicons.active,
         allow_direct=lambda: ctx.settings.get(DIRECT_ROUTE_ALLOWED) != 0,
+        routes=ctx.settings.post_routes,
     )
     logins = ("clerk", "service", "deputy", "deputy2", "chief", "yewu", "dongshan", "admin")
     who = {login: _principal(ctx, login) for login in logins}

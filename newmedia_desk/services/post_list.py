@@ -59,11 +59,11 @@ class SearchCancel:
         """Stop the search (at once if it is running, else when it starts)."""
         with self._lock:
             self._cancelled = True
-            interrupt = self._interrupt
-        if interrupt is not None:
-            # The statement may have finished meanwhile; interrupting then does nothing.
-            with contextlib.suppress(Exception):
-                interrupt()
+            # Under the lock: the search detaches (``attach(None)``) before its pooled
+            # connection goes back to the pool, so this never interrupts another query.
+            if self._interrupt is not None:
+                with contextlib.suppress(Exception):
+                    self._interrupt()
 
     def attach(self, interrupt: Callable[[], object] | None) -> None:
         """Register how to interrupt the running statement (``None`` when it is done)."""

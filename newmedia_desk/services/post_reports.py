@@ -52,8 +52,20 @@ from newmedia_desk.storage.post_models import Post, PostSignOff, PostTarget, Pub
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
 
-IMPORT_COLUMNS = ("账号", "发布时间", "标题", "链接", "栏目")
-"""The columns of a publication ledger; extra columns are ignored."""
+IMPORT_COLUMNS = ("账号", "发布时间", "标题", "链接", "栏目", "平台")
+"""The columns of a publication ledger; extra columns are ignored. 平台 is optional: an
+office's accounts often share one name across platforms (江城气象 on 微博, 微信, 抖音), and
+the platform, or failing that the link's site, tells them apart."""
+
+LINK_PLATFORMS: tuple[tuple[str, str], ...] = (
+    ("weibo.com", "微博"),
+    ("weibo.cn", "微博"),
+    ("mp.weixin.qq.com", "微信"),
+    ("douyin.com", "抖音"),
+    ("toutiao.com", "头条"),
+    ("tieba.baidu.com", "贴吧"),
+)
+"""Sites whose links show the platform (host suffix → a word of the platform's name)."""
 
 REQUIRED_COLUMNS = ("账号", "发布时间", "标题")
 """Columns the header must have and a data row must fill; 链接 and 栏目 may be missing."""
@@ -367,7 +379,12 @@ class PostReports:
                 account_id: int | None = None
                 text = line.values.get("账号", "")
                 if text:
-                    candidates = by_name.get(text) or by_handle.get(text) or []
+                    candidates = _narrow(
+                        sorted(set(by_name.get(text) or by_handle.get(text) or [])),
+                        info,
+                        line.values.get("平台", ""),
+                        line.values.get("链接", ""),
+                    )
                     if not candidates:
                         problems.append(
                             ImportRowError(line.row, "账号", f"no account called {text}")
@@ -378,7 +395,8 @@ class PostReports:
                             ImportRowError(
                                 line.row,
                                 "账号",
-                                f"several accounts are called {text}: write the 账号ID ({ids})",
+                                f"several accounts are called {text} ({ids}): add a 平台 "
+                                "column naming the platform",
                             )
                         )
                     else:
@@ -582,6 +600,27 @@ def _check_row(line: SheetRow, now: datetime) -> tuple[_Parsed | None, list[Impo
     if problems or isinstance(when, str):
         return None, problems
     return _Parsed(line.row, when, title, link, column), problems
+
+
+def _narrow(
+    candidates: list[int], info: dict[int, tuple[str, int, str]], platform: str, link: str
+) -> list[int]:
+    """The accounts of one name on the row's platform (its 平台, else its link's site)."""
+    if len(candidates) < 2:
+        return candidates
+    wanted = platform.strip()
+    if not wanted and link:
+        from urllib.parse import urlsplit
+
+        host = (urlsplit(link.strip()).hostname or "").lower()
+        wanted = next(
+            (word for site, word in LINK_PLATFORMS if host == site or host.endswith("." + site)),
+            "",
+        )
+    if not wanted:
+        return candidates
+    exact = [i for i in candidates if info[i][2] == wanted]
+    return exact or [i for i in candidates if wanted in info[i][2]] or candidates
 
 
 def read_publication_ledger(path: Path) -> tuple[list[SheetRow], list[ImportRowError]]:

@@ -17,7 +17,7 @@ from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
-from sqlalchemy.pool import NullPool, StaticPool
+from sqlalchemy.pool import QueuePool, StaticPool
 
 from newmedia_desk.domain.errors import ConflictError, StorageError
 from newmedia_desk.storage.location import check_local, sqlite_path
@@ -63,8 +63,10 @@ class Database:
                     raise StorageError(
                         f"cannot create the database folder {self.path.parent}: {exc}"
                     ) from exc
-                # One connection per session keeps each process's locking simple.
-                kwargs["poolclass"] = NullPool
+                # Pooled: a new connection per session cost four PRAGMAs and a schema read
+                # (≈ 1.5 ms) on every read. Idle pooled connections hold no lock (WAL,
+                # every session ends with commit or rollback); restore disposes them first.
+                kwargs["poolclass"] = QueuePool
             else:
                 kwargs["poolclass"] = StaticPool
                 kwargs["connect_args"] = {"check_same_thread": False}

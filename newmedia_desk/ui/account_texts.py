@@ -5,6 +5,7 @@ The domain keeps codes and enums; what people read is chosen here, through ``tra
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -147,6 +148,27 @@ _IMPORT_MESSAGES: dict[str, str] = {
         "AccountTexts", "The file must be an Excel workbook (.xlsx)."
     ),
     "the workbook has no sheet": QT_TRANSLATE_NOOP("AccountTexts", "The workbook has no sheet."),
+    "a link starts with http:// or https://": QT_TRANSLATE_NOOP(
+        "AccountTexts", "A link starts with http:// or https://."
+    ),
+    "already recorded (same account, time and title)": QT_TRANSLATE_NOOP(
+        "AccountTexts", "Already recorded (same account, time and title)."
+    ),
+    "expected text, not a date": QT_TRANSLATE_NOOP("AccountTexts", "Expected text, not a date."),
+    "formulas are not accepted": QT_TRANSLATE_NOOP(
+        "AccountTexts", "Formulas are not accepted; write the value itself."
+    ),
+    "must be one line": QT_TRANSLATE_NOOP("AccountTexts", "Must be one line."),
+    "the time is in the future": QT_TRANSLATE_NOOP("AccountTexts", "The time is later than now."),
+    "give the time as well, e.g. 2026-03-02 09:30": QT_TRANSLATE_NOOP(
+        "AccountTexts", "Give the time as well, e.g. 2026-03-02 09:30."
+    ),
+    "expected a date and time such as 2026-03-02 09:30, not a number": QT_TRANSLATE_NOOP(
+        "AccountTexts", "Expected a date and time such as 2026-03-02 09:30, not a number."
+    ),
+    "you may not record publications of this account's unit": QT_TRANSLATE_NOOP(
+        "AccountTexts", "You may not record publications of this account's unit."
+    ),
     "the column appears twice": QT_TRANSLATE_NOOP("AccountTexts", "The column appears twice."),
     "the header has no such column": QT_TRANSLATE_NOOP(
         "AccountTexts", "The header row lacks this column."
@@ -257,7 +279,70 @@ def finding_text(finding: Finding) -> str:
     return _fill(template, params)
 
 
+_IMPORT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.DOTALL), template)
+    for pattern, template in (
+        (
+            r"no account called (?P<name>.+)",
+            QT_TRANSLATE_NOOP("AccountTexts", "No account is called {name}."),
+        ),
+        (
+            r"several accounts are called (?P<name>.+) \((?P<ids>.+)\): add a 平台 column naming "
+            r"the platform",
+            QT_TRANSLATE_NOOP(
+                "AccountTexts",
+                "Several accounts are called {name} ({ids}): add a column 平台 naming the "
+                "platform of each row.",
+            ),
+        ),
+        (
+            r"expected a date and time such as 2026-03-02 09:30, not (?P<value>.+)",
+            QT_TRANSLATE_NOOP(
+                "AccountTexts", "Expected a date and time such as 2026-03-02 09:30, not {value}."
+            ),
+        ),
+        (
+            r"file not found: (?P<path>.+)",
+            QT_TRANSLATE_NOOP("AccountTexts", "File not found: {path}"),
+        ),
+        (
+            r"longer than (?P<limit>\d+) characters",
+            QT_TRANSLATE_NOOP("AccountTexts", "Longer than {limit} characters."),
+        ),
+        (
+            r"more than (?P<limit>\d+) rows: split the file",
+            QT_TRANSLATE_NOOP("AccountTexts", "More than {limit} rows: split the file."),
+        ),
+        (
+            r"one line of at most (?P<limit>\d+) characters",
+            QT_TRANSLATE_NOOP("AccountTexts", "One line of at most {limit} characters."),
+        ),
+        (
+            r"the file cannot be read as an \.xlsx workbook \((?P<why>.*)\)",
+            QT_TRANSLATE_NOOP(
+                "AccountTexts", "The file cannot be read as an Excel workbook ({why})."
+            ),
+        ),
+        (
+            r"the workbook is damaged \((?P<why>.*)\)",
+            QT_TRANSLATE_NOOP("AccountTexts", "The workbook is damaged ({why})."),
+        ),
+        (
+            r"the same publication is already in row (?P<row>\d+)",
+            QT_TRANSLATE_NOOP("AccountTexts", "The same publication is already in row {row}."),
+        ),
+    )
+)
+"""Problems whose English carries a value: matched, then translated with it filled in."""
+
+
 def import_error_text(error: ImportRowError) -> str:
     """The words of one problem of an imported ledger (unknown ones stay as written)."""
     known = _IMPORT_MESSAGES.get(error.message)
-    return _tr(known) if known is not None else error.message
+    if known is not None:
+        return _tr(known)
+    for pattern, template in _IMPORT_PATTERNS:
+        found = pattern.fullmatch(error.message)
+        if found is not None:
+            return _fill(template, found.groupdict())
+    return error.message

@@ -43,6 +43,7 @@ from newmedia_desk.ui.approval_texts import (
 from newmedia_desk.ui.form_dialog import BANNER_NOTE, FormDialog, error_banner
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
 from newmedia_desk.ui.post_approval_dialog import LeaderSignOffDialog, RevisionReader
+from newmedia_desk.ui.post_exports import PostExcel
 from newmedia_desk.ui.prompts import Prompts, error_text
 from newmedia_desk.ui.publication_dialog import (
     PublicationDialog,
@@ -318,6 +319,13 @@ class PostDetailView(QWidget):
         self.publish_button.clicked.connect(self.open_publication)
         self.remove_button.clicked.connect(self.open_remove)
         self.file_button.clicked.connect(self.mark_filed)
+        self.form_button = QPushButton(self.tr("Approval form…"), self)
+        self.form_button.setObjectName("approval_form")
+        self.form_button.setToolTip(
+            self.tr("Save the 发布内容审批表 of this post as Excel, to print and sign")
+        )
+        self.excel = PostExcel(ctx, actor, prompts, self)
+        self.form_button.clicked.connect(self.save_form)
 
         self.tabs = QTabWidget(self)
         self.reader = RevisionReader(self)
@@ -357,7 +365,12 @@ class PostDetailView(QWidget):
         actions.addWidget(self.filing_label)
         actions.addWidget(self.file_button)
         actions.addStretch(1)
-        for button in (self.sign_button, self.publish_button, self.remove_button):
+        for button in (
+            self.sign_button,
+            self.publish_button,
+            self.remove_button,
+            self.form_button,
+        ):
             actions.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
@@ -497,6 +510,7 @@ class PostDetailView(QWidget):
         )
         p = self.selected_publication()
         self.remove_button.setEnabled(drafting and p is not None and p.removed_at is None)
+        self.form_button.setEnabled(record is not None)
         self.file_button.setVisible(record is not None and record.filing_required)
         self.file_button.setEnabled(drafting and record is not None and record.filed_at is None)
 
@@ -544,6 +558,11 @@ class PostDetailView(QWidget):
         dialog = RemovePublicationDialog(self._ctx, self._actor, p, self)
         dialog.saved.connect(self._after_change)
         self._open(dialog)
+
+    def save_form(self) -> None:
+        """Save this post's 发布内容审批表 for printing and signing."""
+        if self.record is not None:
+            self.excel.approval_form(self.record.id)
 
     def mark_filed(self) -> None:
         """备案: record that the content of this sensitive post was filed."""

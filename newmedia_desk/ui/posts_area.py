@@ -11,6 +11,7 @@ from newmedia_desk.context import AppContext
 from newmedia_desk.domain.checker.check import CheckResult, check
 from newmedia_desk.domain.staff import Principal
 from newmedia_desk.ui.checker_page import CheckerPage, PostChecker
+from newmedia_desk.ui.library_page import LibraryPage
 from newmedia_desk.ui.posts_page import PostsPage, WaitingPage, available
 from newmedia_desk.ui.prompts import Prompts
 
@@ -28,7 +29,7 @@ def context_checker(ctx: AppContext) -> PostChecker:
 
 
 class PostsArea(QWidget):
-    """Tabs: 稿件列表, 待我审批, 内容检查 and 代签授权.
+    """Tabs: 稿件列表, 待我审批, 内容检查, 素材库 and 代签授权.
 
     The list and 待我审批 are read again whenever the area is shown (``refresh``); the
     other tabs keep what was typed in them.
@@ -57,6 +58,8 @@ class PostsArea(QWidget):
         self.tabs.addTab(self.posts_page, self.tr("Posts"))
         self.tabs.addTab(self.waiting_page, self.tr("Waiting for me"))
         self.tabs.addTab(self.checker_page, self.tr("Content check"))
+        self.library_page = LibraryPage(ctx, actor, prompts, self)
+        self.tabs.addTab(self.library_page, self.tr("Library"))
         self.delegation_page: DelegationPage | None = None
         if available("newmedia_desk.ui.delegation_page"):
             from newmedia_desk.ui.delegation_page import DelegationPage
@@ -77,6 +80,8 @@ class PostsArea(QWidget):
         self.posts_page.refresh()
         self._refresh_waiting()
         self.checker_page.refresh()
+        if self.tabs.currentWidget() is self.library_page:
+            self.library_page.refresh()
 
     def shutdown(self) -> None:
         """Stop background searches (before the session ends or the database closes)."""
@@ -93,6 +98,8 @@ class PostsArea(QWidget):
         page = self.tabs.widget(index)
         if page is self.waiting_page:
             self._refresh_waiting()
+        elif page is self.library_page:
+            self.library_page.refresh()
         elif page is not None and page is self.delegation_page:
             self.delegation_page.refresh()
 

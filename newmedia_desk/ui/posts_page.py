@@ -67,6 +67,7 @@ from newmedia_desk.ui.account_detail import read_only_table
 from newmedia_desk.ui.approval_texts import status_name, step_name, tier_name
 from newmedia_desk.ui.form_dialog import error_banner
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
+from newmedia_desk.ui.post_exports import PostExcel
 from newmedia_desk.ui.prompts import Prompts, error_text
 from newmedia_desk.ui.record_table import AnyIndex, RecordTableModel, RowRole, select_proxy_row
 from newmedia_desk.ui.texts import local_time
@@ -731,6 +732,21 @@ class PostsPage(QWidget):
         self.recall_button = QPushButton(self.tr("Recall from approval"), self)
         self.cancel_button = QPushButton(self.tr("Cancel post…"), self)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.form_button = QPushButton(self.tr("Approval form…"), self)
+        self.form_button.setToolTip(
+            self.tr("Save the 发布内容审批表 of the selected post as Excel, to print and sign")
+        )
+        self.ledger_button = QPushButton(self.tr("Ledger…"), self)
+        self.ledger_button.setToolTip(self.tr("Save the 发布台账 of a period as Excel"))
+        self.import_button = QPushButton(self.tr("Import publications…"), self)
+        self.import_button.setToolTip(
+            self.tr("Bring in an existing publication ledger (账号, 发布时间, 标题, 链接, 栏目, 平台)")
+        )
+        self.excel = PostExcel(ctx, actor, prompts, self)
+        self.excel.imported.connect(lambda _count: self._after_change())
+        self.form_button.clicked.connect(self.save_form)
+        self.ledger_button.clicked.connect(self.excel.ledger)
+        self.import_button.clicked.connect(self.excel.import_publications)
         self.sign_button.setToolTip(
             self.tr("The next approver signs in over your session and signs on this computer")
         )
@@ -785,6 +801,8 @@ class PostsPage(QWidget):
         ):
             actions.addWidget(button)
         actions.addStretch(1)
+        for button in (self.form_button, self.ledger_button, self.import_button):
+            actions.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(dates)
@@ -964,6 +982,8 @@ class PostsPage(QWidget):
         self.recall_button.setEnabled(
             drafts and status in {PostStatus.IN_APPROVAL, PostStatus.APPROVED}
         )
+        self.form_button.setEnabled(row is not None)
+        self.import_button.setEnabled(drafts)
         self.cancel_button.setEnabled(
             drafts
             and status is not None
@@ -1023,6 +1043,12 @@ class PostsPage(QWidget):
         dialog.resize(960, 720)
         view.show_post(row.id)
         _open(self, dialog)
+
+    def save_form(self) -> None:
+        """Save the selected post's 发布内容审批表 for printing."""
+        row = self.selected()
+        if row is not None:
+            self.excel.approval_form(row.id)
 
     def submit(self) -> None:
         """Send the selected post into approval (or, where allowed, out without it)."""

@@ -489,6 +489,42 @@
         <translation>工作簿中没有工作表。</translation>
     </message>
     <message>
+        <source>A link starts with http:// or https://.</source>
+        <translation>链接须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>Already recorded (same account, time and title).</source>
+        <translation>已登记过（同一账号、时间和标题）。</translation>
+    </message>
+    <message>
+        <source>Expected text, not a date.</source>
+        <translation>此处应为文字，不是日期。</translation>
+    </message>
+    <message>
+        <source>Formulas are not accepted; write the value itself.</source>
+        <translation>不接受公式，请直接填写数值或文字。</translation>
+    </message>
+    <message>
+        <source>Must be one line.</source>
+        <translation>须为一行。</translation>
+    </message>
+    <message>
+        <source>The time is later than now.</source>
+        <translation>时间晚于现在。</translation>
+    </message>
+    <message>
+        <source>Give the time as well, e.g. 2026-03-02 09:30.</source>
+        <translation>请同时填写时间，如 2026-03-02 09:30。</translation>
+    </message>
+    <message>
+        <source>Expected a date and time such as 2026-03-02 09:30, not a number.</source>
+        <translation>应为日期和时间，如 2026-03-02 09:30，而不是数字。</translation>
+    </message>
+    <message>
+        <source>You may not record publications of this account&apos;s unit.</source>
+        <translation>您无权登记该账号所属单位的发布记录。</translation>
+    </message>
+    <message>
         <source>The column appears twice.</source>
         <translation>该列重复出现。</translation>
     </message>
@@ -523,6 +559,46 @@
     <message>
         <source>An account with this ID on this platform is registered already.</source>
         <translation>该平台上已登记此账号ID。</translation>
+    </message>
+    <message>
+        <source>No account is called {name}.</source>
+        <translation>没有名为“{name}”的账号。</translation>
+    </message>
+    <message>
+        <source>Several accounts are called {name} ({ids}): add a column 平台 naming the platform of each row.</source>
+        <translation>有多个账号名为“{name}”（{ids}）：请增加“平台”一列，写明每行所属平台。</translation>
+    </message>
+    <message>
+        <source>Expected a date and time such as 2026-03-02 09:30, not {value}.</source>
+        <translation>应为日期和时间，如 2026-03-02 09:30，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>File not found: {path}</source>
+        <translation>找不到文件：{path}</translation>
+    </message>
+    <message>
+        <source>Longer than {limit} characters.</source>
+        <translation>超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>More than {limit} rows: split the file.</source>
+        <translation>超过 {limit} 行：请拆分文件。</translation>
+    </message>
+    <message>
+        <source>One line of at most {limit} characters.</source>
+        <translation>须为一行，最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as an Excel workbook ({why}).</source>
+        <translation>无法作为 Excel 工作簿读取（{why}）。</translation>
+    </message>
+    <message>
+        <source>The workbook is damaged ({why}).</source>
+        <translation>工作簿已损坏（{why}）。</translation>
+    </message>
+    <message>
+        <source>The same publication is already in row {row}.</source>
+        <translation>同一条发布记录已在第 {row} 行。</translation>
     </message>
 </context>
 <context>
@@ -1269,6 +1345,10 @@
     <message>
         <source>Reserved words changed</source>
         <translation>修改保留词</translation>
+    </message>
+    <message>
+        <source>Approval routes of posts changed</source>
+        <translation>修改稿件审批流程</translation>
     </message>
     <message>
         <source>Platform added</source>
@@ -3121,6 +3201,26 @@ Details: {message}</source>
         <translation>本轮审批的各步骤均已签署。</translation>
     </message>
     <message>
+        <source>The approval needs 1 to {limit} steps.</source>
+        <translation>审批需有 1 至 {limit} 个步骤。</translation>
+    </message>
+    <message>
+        <source>Two steps are the same step; remove one of them.</source>
+        <translation>有两个步骤重复，请删除其中一个。</translation>
+    </message>
+    <message>
+        <source>The route of {tier} needs 1 to {steps} steps, each with a title of at most {limit} characters.</source>
+        <translation>“{tier}”的审批流程需有 1 至 {steps} 个步骤，每个步骤须有名称，最多 {limit} 个字。</translation>
+    </message>
+    <message>
+        <source>The route of 重要 needs a step signed by a leader (分管领导 or 主要领导).</source>
+        <translation>“重要”信息的审批流程须有一个由领导（分管领导或主要领导）签批的步骤。</translation>
+    </message>
+    <message>
+        <source>The route of 敏感 needs a step signed by the 主要领导.</source>
+        <translation>“敏感”信息的审批流程须有一个由主要领导签批的步骤。</translation>
+    </message>
+    <message>
         <source>Nobody may approve their own post: another approver must sign this step.</source>
         <translation>任何人不得审批自己起草的稿件，此步骤须由其他审批人签署。</translation>
     </message>
@@ -3331,6 +3431,10 @@ Details: {message}</source>
     <message>
         <source>The last day of the period is before its first day.</source>
         <translation>截止日期早于起始日期。</translation>
+    </message>
+    <message>
+        <source>Please check the steps: each needs a title of at most 40 characters and a role.</source>
+        <translation>请检查审批步骤：每个步骤须有名称（最多 40 个字）和签批角色。</translation>
     </message>
     <message>
         <source>Please check the login name.</source>
@@ -4800,6 +4904,198 @@ Nothing was imported.</source>
     </message>
 </context>
 <context>
+    <name>LibraryItemDialog</name>
+    <message>
+        <source>e.g. 防汛安全提示</source>
+        <translation>例如：防汛安全提示</translation>
+    </message>
+    <message>
+        <source>The text that is inserted into a post at the cursor</source>
+        <translation>插入稿件时放在光标处的文字</translation>
+    </message>
+    <message>
+        <source>e.g. 暴雨 防汛 安全提示</source>
+        <translation>例如：暴雨 防汛 安全提示</translation>
+    </message>
+    <message>
+        <source>Separate tags with spaces or commas; a # around a tag is dropped.</source>
+        <translation>多个标签用空格或逗号分隔；标签两侧的 # 会被去掉。</translation>
+    </message>
+    <message>
+        <source>Choose image…</source>
+        <translation>选择图片…</translation>
+    </message>
+    <message>
+        <source>Remove image</source>
+        <translation>移除图片</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>An item needs a text, an image or both. Tags help to find it in the post editor&apos;s “From library…”.</source>
+        <translation>素材须有文字或图片，也可两者都有。标签便于在稿件编辑的“从素材库插入…”中查找。</translation>
+    </message>
+    <message>
+        <source>New library item</source>
+        <translation>新建素材</translation>
+    </message>
+    <message>
+        <source>Edit library item</source>
+        <translation>编辑素材</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>无图片</translation>
+    </message>
+    <message>
+        <source>(unknown image)</source>
+        <translation>（未知图片）</translation>
+    </message>
+    <message>
+        <source>{name}
+{width} × {height}, {size} KB</source>
+        <translation>{name}
+{width} × {height}，{size} KB</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>（缺失）</translation>
+    </message>
+    <message>
+        <source>Choose an image</source>
+        <translation>选择图片</translation>
+    </message>
+    <message>
+        <source>Images ({patterns})</source>
+        <translation>图片（{patterns}）</translation>
+    </message>
+    <message>
+        <source>Someone else changed “{title}” while you were editing it, so nothing was saved. Your changes are still in the form. Save again to replace the other version with yours, or Cancel to keep it.</source>
+        <translation>您编辑期间，其他人修改了“{title}”，因此未保存任何内容。您的修改仍在表单中。再次点击保存将以您的版本替换对方的版本；点击取消则保留对方的版本。</translation>
+    </message>
+    <message>
+        <source>“{title}” was archived while you were editing it, so it cannot be changed any more. Your text is still in the form: Save adds it as a new item, or Cancel discards it.</source>
+        <translation>您编辑期间，“{title}”已被归档，不能再修改。您的内容仍在表单中：点击保存将其新增为一条素材；点击取消则放弃。</translation>
+    </message>
+    <message>
+        <source>The title may have at most {limit} characters (it has {length}).</source>
+        <translation>标题最多 {limit} 个字（现有 {length} 个）。</translation>
+    </message>
+    <message>
+        <source>The text may have at most {limit} characters (it has {length}).</source>
+        <translation>文字最多 {limit} 个字（现有 {length} 个）。</translation>
+    </message>
+    <message>
+        <source>The image is no longer stored. Remove it or choose the file again.</source>
+        <translation>该图片已不在存储中。请移除它，或重新选择图片文件。</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPage</name>
+    <message>
+        <source>Search titles, texts and tags</source>
+        <translation>搜索标题、文字和标签</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>显示已归档</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Archive…</source>
+        <translation>归档…</translation>
+    </message>
+    <message>
+        <source>No longer offer the item in the post editor; it is kept</source>
+        <translation>稿件编辑中不再提供该素材；素材本身仍予保留</translation>
+    </message>
+    <message>
+        <source>Only staff who draft posts can add or change library items.</source>
+        <translation>只有撰写稿件的人员才能新增或修改素材。</translation>
+    </message>
+    <message>
+        <source>The first {count} items; narrow the search</source>
+        <translation>仅显示前 {count} 条，请缩小搜索范围</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>未找到。</translation>
+    </message>
+    <message>
+        <source>The library is empty. Add reusable texts and images with “New…”; the post editor offers them under “From library…”.</source>
+        <translation>素材库还是空的。请用“新建…”添加可重复使用的文字和图片；稿件编辑中的“从素材库插入…”会提供这些素材。</translation>
+    </message>
+    <message>
+        <source>Added by {name} on {time}</source>
+        <translation>{name} 于 {time} 添加</translation>
+    </message>
+    <message>
+        <source>Tags: {tags}</source>
+        <translation>标签：{tags}</translation>
+    </message>
+    <message>
+        <source>Archived on {time}</source>
+        <translation>于 {time} 归档</translation>
+    </message>
+    <message>
+        <source>(The image&apos;s file is not on this computer.)</source>
+        <translation>（该图片文件不在本机上。）</translation>
+    </message>
+    <message>
+        <source>Archive “{title}”?
+
+It is no longer offered when writing posts. It is kept, and posts that used it do not change.</source>
+        <translation>归档“{title}”？
+
+归档后撰写稿件时不再提供该素材。素材本身仍予保留，已使用它的稿件不受影响。</translation>
+    </message>
+    <message>
+        <source>Someone else changed “{title}” meanwhile, so it was not archived. The list has been reloaded; check the item and archive it again if it should go.</source>
+        <translation>其他人刚刚修改了“{title}”，因此未归档。列表已重新读取；请核对该素材，如仍需归档请再操作一次。</translation>
+    </message>
+    <message>
+        <source>“{title}” has been archived already.</source>
+        <translation>“{title}”已经归档。</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPickerDialog</name>
     <message>
         <source>Content library</source>
@@ -4840,6 +5136,41 @@ Nothing was imported.</source>
     <message>
         <source>(The image&apos;s file is not on this computer.)</source>
         <translation>（这台电脑上没有该图片文件。）</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryTableModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>{title} (archived)</source>
+        <translation>{title}（已归档）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>有</translation>
     </message>
 </context>
 <context>
@@ -5260,36 +5591,28 @@ Use {language} from the next start on?</source>
         <translation>意见栏</translation>
     </message>
     <message>
-        <source>Signed by</source>
-        <translation>签署人角色</translation>
-    </message>
-    <message>
-        <source>Own unit only</source>
-        <translation>限本单位</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>添加</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
         <source>Steps of the account opening approval</source>
         <translation>账号开设审批步骤</translation>
     </message>
     <message>
         <source>Applications already in approval keep the steps they started with. “Own unit only”: the signer must belong to the applying unit or a unit above it.</source>
         <translation>已在审批中的申请仍按原步骤进行。“限本单位”：签署人须属于申请单位或其上级单位。</translation>
+    </message>
+    <message>
+        <source>New approval step</source>
+        <translation>新审批步骤</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>审批步骤</translation>
+    </message>
+    <message>
+        <source>Approval routes of posts</source>
+        <translation>稿件审批流程</translation>
+    </message>
+    <message>
+        <source>Each tier has 1 to 4 steps (the approval form has four sign-off lines); 重要 needs a leader and 敏感 the 主要领导. An activity (投票, 话题, 抽奖 …) takes the route of the next tier up. Posts already in approval keep their steps.</source>
+        <translation>每个级别 1 至 4 个步骤（审批表有四个签批栏）；重要信息须有领导签批，敏感信息须经主要领导签批。活动类稿件（投票、话题、抽奖等）按高一级别的流程审批。已在审批中的稿件仍按原步骤进行。</translation>
     </message>
     <message>
         <source>Save</source>
@@ -5431,6 +5754,14 @@ Use {language} from the next start on?</source>
     <message>
         <source>Mark as filed</source>
         <translation>登记备案</translation>
+    </message>
+    <message>
+        <source>Approval form…</source>
+        <translation>审批表…</translation>
+    </message>
+    <message>
+        <source>Save the 发布内容审批表 of this post as Excel, to print and sign</source>
+        <translation>将本稿件的发布内容审批表导出为 Excel，供打印签字</translation>
     </message>
     <message>
         <source>Content</source>
@@ -5697,6 +6028,37 @@ Use {language} from the next start on?</source>
     </message>
 </context>
 <context>
+    <name>PostExcel</name>
+    <message>
+        <source>{file} is open in another program (Excel?). Save as {other} instead?</source>
+        <translation>{file} 正被其他程序（Excel？）打开。改存为 {other} 吗？</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Save the approval form</source>
+        <translation>保存发布内容审批表</translation>
+    </message>
+    <message>
+        <source>Export the publication ledger</source>
+        <translation>导出发布台账</translation>
+    </message>
+    <message>
+        <source>Import a publication ledger</source>
+        <translation>导入发布台账</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{count} publication(s) were imported from {file}.</source>
+        <translation>已从 {file} 导入 {count} 条发布记录。</translation>
+    </message>
+</context>
+<context>
     <name>PostRevisionsDialog</name>
     <message>
         <source>The two revisions have the same content.</source>
@@ -5760,6 +6122,10 @@ Use {language} from the next start on?</source>
     <message>
         <source>Content check</source>
         <translation>内容检查</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>素材库</translation>
     </message>
     <message>
         <source>Delegations</source>
@@ -5887,6 +6253,30 @@ Use {language} from the next start on?</source>
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Approval form…</source>
+        <translation>审批表…</translation>
+    </message>
+    <message>
+        <source>Save the 发布内容审批表 of the selected post as Excel, to print and sign</source>
+        <translation>将所选稿件的发布内容审批表导出为 Excel，供打印签字</translation>
+    </message>
+    <message>
+        <source>Ledger…</source>
+        <translation>发布台账…</translation>
+    </message>
+    <message>
+        <source>Save the 发布台账 of a period as Excel</source>
+        <translation>将一段时间的发布台账导出为 Excel</translation>
+    </message>
+    <message>
+        <source>Import publications…</source>
+        <translation>导入发布台账…</translation>
+    </message>
+    <message>
+        <source>Bring in an existing publication ledger (账号, 发布时间, 标题, 链接, 栏目, 平台)</source>
+        <translation>导入已有的发布台账（账号、发布时间、标题、链接、栏目、平台）</translation>
     </message>
     <message>
         <source>The next approver signs in over your session and signs on this computer</source>
@@ -6368,6 +6758,10 @@ Use {language} from the next start on?</source>
         <translation>启用此规则</translation>
     </message>
     <message>
+        <source>The rule is judged from this day on; days, weeks and months before it are not. A week or month the rule covers only partly is not judged. For a rule the office has kept for long, give the day it began.</source>
+        <translation>规则自此日起计算执行情况，此前的日、周、月不计算；规则只覆盖一部分的周或月也不计算。长期执行的规则，请填写开始执行的日期。</translation>
+    </message>
+    <message>
         <source>A column (all accounts)…</source>
         <translation>栏目（适用于所有账号）…</translation>
     </message>
@@ -6382,6 +6776,14 @@ Use {language} from the next start on?</source>
     <message>
         <source>Requirement</source>
         <translation>更新要求</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>A changed text applies from this date, to past periods too. To count the new wording only from now on, set the date to today.</source>
+        <translation>修改后的要求自生效日期起适用，此前已过去的时段也按新要求计算。如只想从现在起按新要求计算，请把生效日期改为今天。</translation>
     </message>
     <message>
         <source>In use</source>
@@ -6431,6 +6833,10 @@ Use {language} from the next start on?</source>
         <translation>启用</translation>
     </message>
     <message>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
         <source>(nothing)</source>
         <translation>（无）</translation>
     </message>
@@ -6445,6 +6851,10 @@ Use {language} from the next start on?</source>
     <message>
         <source>Not understood, so not counted. Rewrite it (e.g. 每周至少1次, 每天07:30和17:00) or leave it as a note.</source>
         <translation>未能识别，因此不计入统计。可改写（如 每周至少1次、每天07:30和17:00），或作为备注保留。</translation>
+    </message>
+    <message>
+        <source>Days, weeks and months before this date are not judged.</source>
+        <translation>此日期之前的日、周、月不计算执行情况。</translation>
     </message>
 </context>
 <context>
@@ -7251,6 +7661,33 @@ Use {language} from the next start on?</source>
     <message>
         <source>waiting</source>
         <translation>待签署</translation>
+    </message>
+</context>
+<context>
+    <name>StepsEditor</name>
+    <message>
+        <source>Signed by</source>
+        <translation>签批人</translation>
+    </message>
+    <message>
+        <source>Own unit only</source>
+        <translation>限本单位</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
     </message>
 </context>
 <context>

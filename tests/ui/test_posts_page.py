@@ -380,8 +380,124 @@ def test_posts_area_in_the_main_window(
         "Posts",
         "Waiting for me",
         "Content check",
+        "Library",
         "Delegations",
     ]
     assert area.tabs.currentWidget() is area.posts_page
     assert area.posts_page.model.rowCount() == FIRST_PAGE
     area.shutdown()
+
+
+def test_approval_form_and_ledger_are_saved_from_the_list(
+    qtbot: QtBot, page: PostsPage, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from newmedia_desk.ui.interaction_dialogs import PeriodDialog
+
+    published = next(r for r in rows(page)[:DEMO_POSTS] if r.status is PostStatus.PUBLISHED)
+    page.select_post(published.id)
+    prompts.save_files.append(tmp_path / "form")  # the .xlsx suffix is added
+    page.form_button.click()
+    form = tmp_path / "form.xlsx"
+    cells = [str(c.value) for row in load_workbook(form).worksheets[0].iter_rows() for c in row]
+    assert published.title in cells
+    assert prompts.infos and str(form) in prompts.infos[-1]
+
+    page.ledger_button.click()
+    dialog = page.excel.dialog
+    assert isinstance(dialog, PeriodDialog)
+    dialog.start_edit.setDate(QDate(2020, 1, 1))
+    dialog.end_edit.setDate(QDate(2030, 12, 31))
+    prompts.save_files.append(tmp_path / "ledger.xlsx")
+    dialog.save_button.click()
+    ws = load_workbook(tmp_path / "ledger.xlsx").worksheets[0]
+    titles = {str(c.value) for row in ws.iter_rows() for c in row}
+    assert published.title in titles
+    assert not prompts.warnings
+
+
+def test_a_bad_period_keeps_the_dialog_open(page: PostsPage, prompts: ScriptedPrompts) -> None:
+    from newmedia_desk.ui.interaction_dialogs import PeriodDialog
+
+    page.ledger_button.click()
+    dialog = page.excel.dialog
+    assert isinstance(dialog, PeriodDialog)
+    dialog.start_edit.setDate(QDate(2026, 3, 1))
+    dialog.end_edit.setDate(QDate(2026, 2, 1))
+    dialog.save_button.click()
+    assert dialog.isVisible() and dialog.invalid_fields() == ["end"]
+    assert not prompts.save_files and not prompts.infos
+    dialog.reject()
+
+
+def test_publications_are_imported_all_or_none_from_the_list(
+    qtbot: QtBot, page: PostsPage, demo: AppContext, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    from newmedia_desk.ui.account_dialogs import ImportErrorsDialog
+
+    clerk = sign_in(demo, "clerk")
+    account = next(a for a in demo.accounts.list_accounts(clerk) if a.unit_id == clerk.unit_id)
+
+    def ledger(name: str, when: str) -> Path:
+        wb = Workbook()
+        ws = wb.active
+        assert ws is not None
+        ws.append(["账号", "平台", "发布时间", "标题", "链接", "栏目"])
+        for at, title in (("2026-01-05 07:30", "旧台账里的一条"), (when, "旧台账里的另一条")):
+            ws.append([account.name, account.platform_name, at, title, f"https://x/{title}", ""])
+        wb.save(tmp_path / name)
+        return tmp_path / name
+
+    prompts.open_files.append(ledger("bad.xlsx", "昨天早上"))
+    page.import_button.click()
+    assert isinstance(page.excel.dialog, ImportErrorsDialog)
+    page.excel.dialog.reject()
+    assert not prompts.infos
+
+    prompts.open_files.append(ledger("good.xlsx", "2026-01-06 17:00"))
+    page.import_button.click()
+    assert prompts.infos and "2" in prompts.infos[-1] and "good.xlsx" in prompts.infos[-1]
+
+
+def test_the_post_detail_saves_its_approval_form(
+    qtbot: QtBot, demo: AppContext, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    from newmedia_desk.ui.post_detail import PostDetailView
+
+    clerk = sign_in(demo, "clerk")
+    view = PostDetailView(demo, clerk, prompts)
+    qtbot.addWidget(view)
+    assert not view.form_button.isEnabled()
+    post = demo.post_reports.list_posts(clerk, status=PostStatus.APPROVED)[0]
+    view.show_post(post.id)
+    prompts.save_files.append(tmp_path / "a.xlsx")
+    view.form_button.click()
+    assert (tmp_path / "a.xlsx").stat().st_size > 0 and not prompts.warnings
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "no account called 江城",
+        "several accounts are called 江城气象 (1 (微博), 6 (抖音)): add a 平台 column naming "
+        "the platform",
+        "expected a date and time such as 2026-03-02 09:30, not '昨天早上'",
+        "give the time as well, e.g. 2026-03-02 09:30",
+        "longer than 500 characters",
+        "one line of at most 100 characters",
+        "the same publication is already in row 3",
+        "the file cannot be read as an .xlsx workbook (bad zip)",
+        "a link starts with http:// or https://",
+        "the time is in the future",
+        "you may not record publications of this account's unit",
+    ],
+)
+def test_every_publication_import_problem_has_words(message: str) -> None:
+    from newmedia_desk.domain.accounts import ImportRowError
+    from newmedia_desk.ui.account_texts import import_error_text
+
+    text = import_error_text(ImportRowError(2, "账号", message))
+    assert text != message and text[0].isupper() and "{" not in text

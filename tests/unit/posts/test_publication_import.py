@@ -173,7 +173,32 @@ def test_an_ambiguous_name_asks_for_the_handle(
     with pytest.raises(ImportRejectedError) as caught:
         ctx.post_reports.import_publications(office.clerk, path)
     [error] = caught.value.errors
-    assert error.row == 2 and "账号ID" in error.message and "抖音" in error.message
+    assert error.row == 2 and "平台" in error.message and "抖音" in error.message
+
+    # The 平台 column, or else the link's site, tells the accounts of one name apart.
+    path = ledger(
+        tmp_path / "b.xlsx",
+        ["账号", "发布时间", "标题", "平台", "链接"],
+        [
+            ["江城气象", "2026-02-27 07:30", "明日天气", "微博", ""],
+            ["江城气象", "2026-02-27 08:30", "视频", "", "https://www.douyin.com/video/7"],
+            ["江城气象", "2026-02-27 09:30", "长文", "", "https://example.org/x"],
+        ],
+    )
+    with pytest.raises(ImportRejectedError) as caught:
+        ctx.post_reports.import_publications(office.clerk, path)
+    assert [e.row for e in caught.value.errors] == [4]  # an unknown site decides nothing
+    path = ledger(
+        tmp_path / "c.xlsx",
+        ["账号", "发布时间", "标题", "平台", "链接"],
+        [
+            ["江城气象", "2026-02-27 07:30", "明日天气", "微博", ""],
+            ["江城气象", "2026-02-27 08:30", "视频", "", "https://www.douyin.com/video/7"],
+        ],
+    )
+    imported = ctx.post_reports.import_publications(office.clerk, path)
+    names = {p.title: p.account_id for p in imported}
+    assert names["明日天气"] == office.weibo and names["视频"] != office.weibo
 
 
 def test_rows_of_another_unit_are_refused(ctx: AppContext, office: Office, tmp_path: Path) -> None:
