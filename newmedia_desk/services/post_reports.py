@@ -212,13 +212,15 @@ class PostReports:
                 .order_by(Post.id.desc())
             ).all()
             accounts: dict[int, list[str]] = {}
-            for post_id, name in s.execute(
-                select(PostTarget.post_id, Account.name)
+            for post_id, name, platform in s.execute(
+                select(PostTarget.post_id, Account.name, Platform.name)
                 .join(Account, Account.id == PostTarget.account_id)
+                .join(Platform, Platform.id == Account.platform_id)
                 .where(PostTarget.post_id.in_(wanted.scalar_subquery()))
                 .order_by(PostTarget.post_id, Account.id)
             ):
-                accounts.setdefault(post_id, []).append(name)
+                # With the platform: one office's accounts often share a name.
+                accounts.setdefault(post_id, []).append(f"{name}({platform})")
         return [
             PostSummary(
                 id=i,

@@ -76,7 +76,7 @@ def test_list_posts(run: Run, ctx: AppContext, office: Office) -> None:
         "审批中",
         "一般",
         "等待审批",
-        "江城气象,江城气象服务",
+        "江城气象(微博),江城气象服务(微信公众号)",
         "2026-03-02 15:00",
         "张晓",
     ]
@@ -89,7 +89,7 @@ def test_list_posts(run: Run, ctx: AppContext, office: Office) -> None:
         "已批准",
         "important",
     )
-    assert row["accounts"] == ["江城气象"] and row["planned_at"] == "2026-03-02T15:00:00+08:00"
+    assert row["accounts"] == ["江城气象(微博)"] and row["planned_at"] == "2026-03-02T15:00:00+08:00"
     code, out, _ = run("list", "posts", "--status", "草稿")
     assert code == 0 and out.split("\t")[0] == str(draft.id)
     assert run("list", "posts", "--status", "bogus")[0] == 2
