@@ -8,10 +8,7 @@ inside the function: the program starts without it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -19,13 +16,13 @@ from newmedia_desk.domain.accounts import (
     IMPORT_COLUMNS,
     AccountDraft,
     AccountStatus,
-    ImportRejectedError,
     ImportRowError,
     validate_account,
 )
 from newmedia_desk.domain.errors import ValidationError
 from newmedia_desk.domain.roles import Permission
 from newmedia_desk.domain.staff import Principal, normalise_login
+from newmedia_desk.services.sheet_reader import SheetLayout, SheetRow, read_sheet
 from newmedia_desk.storage.models import Staff, Unit
 from newmedia_desk.storage.repositories import (
     AccountRepository,
@@ -33,9 +30,6 @@ from newmedia_desk.storage.repositories import (
     StaffRepository,
     UnitRepository,
 )
-
-if TYPE_CHECKING:
-    from openpyxl.workbook.workbook import Workbook
 
 MAX_ROWS = 5000
 """More data rows than this are refused (a ledger of one agency is far smaller)."""
@@ -54,135 +48,21 @@ _FIELD_COLUMNS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class LedgerRow:
-    """One data row of the ledger: its sheet row number and the text of each known column."""
-
-    row: int
-    values: dict[str, str]
+LAYOUT = SheetLayout(columns=IMPORT_COLUMNS, required=IMPORT_COLUMNS, max_rows=MAX_ROWS)
 
 
-def _cell_text(value: object) -> str | None:
-    """The text of a cell, or ``None`` for a value that is not text or a whole number."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else None
-    if isinstance(value, datetime | date | time):
-        return None
-    if isinstance(value, str):
-        return value.strip()
-    return None
-
-
-def read_ledger(path: Path) -> tuple[list[LedgerRow], list[ImportRowError]]:
+def read_ledger(path: Path) -> tuple[list[SheetRow], list[ImportRowError]]:
     """Read the first sheet of an xlsx ledger.
 
     Returns the data rows and the problems of single cells (formulas, dates, missing
     values). A file that cannot be read at all, or has no usable header, raises
     ``ImportRejectedError`` at once.
     """
-    if path.suffix.lower() != ".xlsx":
-        raise ImportRejectedError([ImportRowError(0, "", "the file must be an .xlsx workbook")])
-    if not path.is_file():
-        raise ImportRejectedError([ImportRowError(0, "", f"file not found: {path}")])
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(path, data_only=False)
-    except Exception as exc:  # a damaged file fails in many ways inside zip/xml readers
-        raise ImportRejectedError(
-            [ImportRowError(0, "", f"the file cannot be read as an .xlsx workbook ({exc})")]
-        ) from exc
-    try:
-        return _read_sheet(workbook)
-    except ImportRejectedError:
-        raise
-    except Exception as exc:  # damaged sheet XML shows up only while rows are read
-        raise ImportRejectedError(
-            [ImportRowError(0, "", f"the workbook is damaged ({exc})")]
-        ) from exc
-    finally:
-        workbook.close()
-
-
-def _read_sheet(workbook: Workbook) -> tuple[list[LedgerRow], list[ImportRowError]]:
-    sheet = workbook.worksheets[0] if workbook.worksheets else None
-    if sheet is None:
-        raise ImportRejectedError([ImportRowError(0, "", "the workbook has no sheet")])
-    errors: list[ImportRowError] = []
-    header: dict[int, str] | None = None
-    header_row = 0
-    rows: list[LedgerRow] = []
-    for cells in sheet.iter_rows():
-        if not cells:
-            continue
-        number = int(cells[0].row)
-        if header is None:
-            texts = [_cell_text(c.value) for c in cells]
-            if all(not t for t in texts):
-                continue
-            header_row = number
-            header = {}
-            for cell, text in zip(cells, texts, strict=True):
-                if text in IMPORT_COLUMNS:
-                    if text in header.values():
-                        errors.append(ImportRowError(number, text, "the column appears twice"))
-                    header[cell.column] = text
-            missing = [c for c in IMPORT_COLUMNS if c not in header.values()]
-            if missing:
-                raise ImportRejectedError(
-                    [ImportRowError(number, c, "the header has no such column") for c in missing]
-                )
-            continue
-        values: dict[str, str] = {}
-        row_errors: list[ImportRowError] = []
-        empty = True
-        for cell in cells:
-            column = header.get(cell.column)
-            if cell.data_type == "f":
-                row_errors.append(
-                    ImportRowError(
-                        number, column or cell.column_letter, "formulas are not accepted"
-                    )
-                )
-                empty = False
-                continue
-            if column is None:
-                if cell.value not in (None, ""):
-                    empty = False
-                continue
-            text = _cell_text(cell.value)
-            if text is None:
-                row_errors.append(
-                    ImportRowError(number, column, "expected text, not a date or number")
-                )
-                empty = False
-                continue
-            if text:
-                empty = False
-            values[column] = text
-        if empty:
-            continue
-        errors += row_errors
+    rows, errors = read_sheet(path, LAYOUT)
+    for line in rows:
         for column in REQUIRED_VALUES:
-            if not values.get(column) and not any(
-                e.row == number and e.column == column for e in row_errors
-            ):
-                errors.append(ImportRowError(number, column, "this value is required"))
-        rows.append(LedgerRow(number, values))
-        if len(rows) > MAX_ROWS:
-            raise ImportRejectedError(
-                [ImportRowError(number, "", f"more than {MAX_ROWS} rows: split the file")]
-            )
-    if header is None:
-        raise ImportRejectedError([ImportRowError(0, "", "the sheet is empty: no header row")])
-    if not rows:
-        errors.append(ImportRowError(header_row, "", "the file has no data rows"))
+            if column not in line.bad_columns and not line.values.get(column):
+                errors.append(ImportRowError(line.row, column, "this value is required"))
     return rows, errors
 
 
@@ -233,7 +113,7 @@ class _Directory:
 
 
 def resolve_rows(
-    s: Session, actor: Principal, rows: list[LedgerRow]
+    s: Session, actor: Principal, rows: list[SheetRow]
 ) -> tuple[list[tuple[int, AccountDraft]], list[ImportRowError]]:
     """Match every row to platforms, units and staff and check it as a draft.
 

@@ -45,12 +45,13 @@ from newmedia_desk.domain.working_days import OFFICE_TZ
 from newmedia_desk.services.audit import AuditService
 from newmedia_desk.services.common import require
 from newmedia_desk.services.posts import PublicationView
+from newmedia_desk.services.sheet_reader import SheetLayout, SheetRow, read_sheet
 from newmedia_desk.storage.database import Database
 from newmedia_desk.storage.models import Account, Platform, Staff
 from newmedia_desk.storage.post_models import Post, PostSignOff, PostTarget, Publication
 
 if TYPE_CHECKING:
-    from openpyxl.workbook.workbook import Workbook
+    pass
 
 IMPORT_COLUMNS = ("账号", "发布时间", "标题", "链接", "栏目", "平台")
 """The columns of a publication ledger; extra columns are ignored. 平台 is optional: an
@@ -519,39 +520,12 @@ class PostReports:
 
 
 @dataclass(frozen=True, slots=True)
-class SheetRow:
-    """One data row: its sheet row number and the raw value of each known column."""
-
-    row: int
-    values: dict[str, str]
-    when: object
-    """The raw 发布时间 cell value (a datetime, a text, or something wrong)."""
-    bad_columns: frozenset[str] = frozenset()
-    """Columns whose cell was already refused (a formula, a wrong type): not checked again."""
-
-
-@dataclass(frozen=True, slots=True)
 class _Parsed:
     row: int
     published_at: datetime
     title: str
     link: str
     column: str
-
-
-def _text(value: object) -> str | None:
-    """The text of a cell, or ``None`` when it is not text (a date, a fraction)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else None
-    if isinstance(value, str):
-        return value.strip()
-    return None
 
 
 def parse_time(value: object) -> datetime | str:
@@ -581,7 +555,7 @@ def _check_row(line: SheetRow, now: datetime) -> tuple[_Parsed | None, list[Impo
     for column in REQUIRED_COLUMNS:
         if column not in ("发布时间", *line.bad_columns) and not v.get(column):
             problems.append(ImportRowError(line.row, column, "this value is required"))
-    when = parse_time(line.when)
+    when = parse_time(line.raw.get("发布时间"))
     if isinstance(when, str):
         if "发布时间" not in line.bad_columns:
             problems.append(ImportRowError(line.row, "发布时间", when))
@@ -625,100 +599,18 @@ def _narrow(
     return exact or [i for i in candidates if wanted in info[i][2]] or candidates
 
 
+PUBLICATION_LAYOUT = SheetLayout(
+    columns=IMPORT_COLUMNS,
+    required=REQUIRED_COLUMNS,
+    max_rows=MAX_IMPORT_ROWS,
+    raw_columns=("发布时间",),
+)
+
+
 def read_publication_ledger(path: Path) -> tuple[list[SheetRow], list[ImportRowError]]:
-    """Read the first sheet of an xlsx publication ledger.
+    """Read the first sheet of an xlsx publication ledger (发布时间 as stored in the cell).
 
     Returns the data rows and the problems of single cells (formulas, wrong types, missing
     header columns are raised at once as ``ImportRejectedError``).
     """
-    if path.suffix.lower() != ".xlsx":
-        raise ImportRejectedError([ImportRowError(0, "", "the file must be an .xlsx workbook")])
-    if not path.is_file():
-        raise ImportRejectedError([ImportRowError(0, "", f"file not found: {path}")])
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(path, data_only=False)
-    except Exception as exc:  # a damaged file fails in many ways inside zip/xml readers
-        raise ImportRejectedError(
-            [ImportRowError(0, "", f"the file cannot be read as an .xlsx workbook ({exc})")]
-        ) from exc
-    try:
-        return _read_sheet(workbook)
-    except ImportRejectedError:
-        raise
-    except Exception as exc:  # damaged sheet XML shows up only while rows are read
-        raise ImportRejectedError(
-            [ImportRowError(0, "", f"the workbook is damaged ({exc})")]
-        ) from exc
-    finally:
-        workbook.close()
-
-
-def _read_sheet(workbook: Workbook) -> tuple[list[SheetRow], list[ImportRowError]]:
-    sheet = workbook.worksheets[0] if workbook.worksheets else None
-    if sheet is None:
-        raise ImportRejectedError([ImportRowError(0, "", "the workbook has no sheet")])
-    errors: list[ImportRowError] = []
-    header: dict[int, str] | None = None
-    header_row = 0
-    rows: list[SheetRow] = []
-    for cells in sheet.iter_rows():
-        if not cells:
-            continue
-        number = int(cells[0].row)
-        if header is None:
-            texts = [_text(c.value) for c in cells]
-            if all(not t for t in texts):
-                continue
-            header_row, header = number, {}
-            for cell, text in zip(cells, texts, strict=True):
-                if text in IMPORT_COLUMNS:
-                    if text in header.values():
-                        errors.append(ImportRowError(number, text, "the column appears twice"))
-                    header[int(cell.column)] = text
-            missing = [c for c in REQUIRED_COLUMNS if c not in header.values()]
-            if missing:
-                raise ImportRejectedError(
-                    [ImportRowError(number, c, "the header has no such column") for c in missing]
-                )
-            continue
-        values: dict[str, str] = {}
-        when: object = None
-        row_errors: list[ImportRowError] = []
-        empty = True
-        for cell in cells:
-            column = header.get(int(cell.column))
-            if cell.data_type == "f":
-                row_errors.append(
-                    ImportRowError(
-                        number, column or cell.column_letter, "formulas are not accepted"
-                    )
-                )
-                empty = False
-                continue
-            if cell.value not in (None, ""):
-                empty = False
-            if column is None:
-                continue
-            if column == "发布时间":
-                when = cell.value
-                continue
-            text = _text(cell.value)
-            if text is None:
-                row_errors.append(ImportRowError(number, column, "expected text, not a date"))
-                continue
-            values[column] = text
-        if empty:
-            continue
-        errors += row_errors
-        rows.append(SheetRow(number, values, when, frozenset(e.column for e in row_errors)))
-        if len(rows) > MAX_IMPORT_ROWS:
-            raise ImportRejectedError(
-                [ImportRowError(number, "", f"more than {MAX_IMPORT_ROWS} rows: split the file")]
-            )
-    if header is None:
-        raise ImportRejectedError([ImportRowError(0, "", "the sheet is empty: no header row")])
-    if not rows:
-        errors.append(ImportRowError(header_row, "", "the file has no data rows"))
-    return rows, errors
+    return read_sheet(path, PUBLICATION_LAYOUT)

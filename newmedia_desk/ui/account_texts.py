@@ -154,7 +154,6 @@ _IMPORT_MESSAGES: dict[str, str] = {
     "already recorded (same account, time and title)": QT_TRANSLATE_NOOP(
         "AccountTexts", "Already recorded (same account, time and title)."
     ),
-    "expected text, not a date": QT_TRANSLATE_NOOP("AccountTexts", "Expected text, not a date."),
     "formulas are not accepted": QT_TRANSLATE_NOOP(
         "AccountTexts", "Formulas are not accepted; write the value itself."
     ),
