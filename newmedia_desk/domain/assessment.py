@@ -167,7 +167,8 @@ class Item(StrEnum):
     """A deduction item: something counted per month that costs points."""
 
     CADENCE_MISSES = "cadence_misses"
-    """Cadence requirements missed (slots, daily/weekly/monthly counts), all accounts."""
+    """Cadence requirements missed (slots, daily/weekly/monthly counts), all accounts, and
+    the rules of the columns the unit carries."""
     SILENT_ACCOUNTS = "silent_accounts"
     """Accounts that reached the yellow silence (default 7 days) at some day of the month."""
     SLOW_APPROVALS = "slow_approvals"
@@ -272,6 +273,24 @@ class AccountMonth:
 
 
 @dataclass(frozen=True, slots=True)
+class ColumnMonth:
+    """A column's cadence (栏目, e.g. ``#气象科普#`` 每天至少一条) counted against a unit.
+
+    A column rule applies to the column's posts on every account, so its misses are the
+    column's, not one account's; the assessment gives them to each unit whose accounts
+    carried the column (see ``services.assessment``).
+    """
+
+    column: str
+    expected: int
+    misses: int
+    accounts: tuple[str, ...]
+    """The unit's accounts that published the column (in the month, or last before it)."""
+    carried_in_month: bool = True
+    """False: nobody published the column in the month; the unit carried it last before."""
+
+
+@dataclass(frozen=True, slots=True)
 class SeriousError:
     """A publication of the month that carries a serious error (a veto item).
 
@@ -307,11 +326,13 @@ class UnitMonth:
     late_incident_steps: int = 0
     rotation_overdue: int = 0
     serious_errors: tuple[SeriousError, ...] = ()
+    columns: tuple[ColumnMonth, ...] = ()
+    """The columns with cadence rules that this unit carries, and their misses."""
 
     @property
     def cadence_misses(self) -> int:
-        """Cadence requirements missed over every account."""
-        return sum(a.cadence_misses for a in self.accounts)
+        """Cadence requirements missed over every account, and of the columns carried."""
+        return sum(a.cadence_misses for a in self.accounts) + sum(c.misses for c in self.columns)
 
     @property
     def max_silent_days(self) -> int:

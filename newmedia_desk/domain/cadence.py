@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time
 from enum import StrEnum
 
 
@@ -51,6 +51,10 @@ class CadenceRule:
       or per rolling ``every_days`` window;
     - ``slots``: recommended windows (advice, not counted);
     - ``delivery_weekday``: content for the next week is due on this weekday (0 = Monday).
+
+    ``effective_from`` is the first office date the rule is judged on (生效日期, kept with
+    the rule row, not in its text): days, weeks and months before it are not judged.
+    ``None`` (a rule just parsed, not yet stored) judges any period.
     """
 
     text: str
@@ -64,6 +68,7 @@ class CadenceRule:
     every_days: int | None = None
     slots: tuple[Slot, ...] = ()
     delivery_weekday: int | None = None
+    effective_from: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

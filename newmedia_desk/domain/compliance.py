@@ -5,6 +5,20 @@ to that Sunday and that week, whatever the UTC date. Weeks run Monday–Sunday; 
 that are over (before ``now``) can be missed, and slots later than ``now`` are not due yet.
 Silence: yellow from a configurable number of days (default 7, reminders at 10 and 12), red
 at 14 — the national "no update within two weeks" veto (gov-rules.md §1, §9, §14).
+
+**Effective-from date (生效日期).** A rule is judged only from its ``effective_from`` on:
+
+- fixed times and daily counts: days before it are not judged;
+- weekly and monthly counts: a week (Monday–Sunday) or month that the rule covers only
+  partly — it took effect after the first day — is **not judged** at all, like the partial
+  weeks and months at the edges of the period asked for. Nothing is prorated: a minimum of
+  "1 a week" cannot be kept at 3/7 of a post, and judging a half week by the whole week's
+  figure would punish the office for days the rule did not exist. A rule taking effect on
+  a Monday (or on the 1st) is judged from that week (month) on;
+- rolling windows (14天内至少更新一次): the days without a post are counted from the date on,
+  so a silence that began earlier counts only from the rule's first day.
+
+The silence figures (days since the last post) do not depend on rules and are not clipped.
 """
 
 from __future__ import annotations
@@ -12,7 +26,7 @@ from __future__ import annotations
 import bisect
 import calendar
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -111,9 +125,12 @@ def _within(n: int, rule: CadenceRule) -> bool:
 
 
 def _fixed_times(
-    rule: CadenceRule, local: list[datetime], days: list[date], now: datetime
+    rule: CadenceRule, local: Sequence[datetime], days: list[date], now: datetime
 ) -> tuple[int, int, list[Miss]]:
-    """``local`` is sorted: each slot is looked up by bisection, not by a scan."""
+    """``local`` is sorted: each slot is looked up by bisection, not by a scan.
+
+    ``local`` may hold more times than those near the slots (only those matter).
+    """
     expected = on_time = 0
     misses: list[Miss] = []
     tolerance = timedelta(minutes=rule.tolerance_minutes)
@@ -132,8 +149,13 @@ def _fixed_times(
 
 
 def _counted(
-    rule: CadenceRule, per_day: dict[date, int], start: date, end: date, today: date
+    rule: CadenceRule, per_day: Mapping[date, int], start: date, end: date, today: date
 ) -> tuple[int, list[Miss]]:
+    """Daily, weekly and monthly counts; only whole periods from ``start`` are judged.
+
+    ``start`` is already the later of the period's first day and the rule's
+    effective-from date, so a week or month the rule covers only partly is skipped.
+    """
     expected = 0
     misses: list[Miss] = []
     windows: list[tuple[date, date]] = []
@@ -150,11 +172,12 @@ def _counted(
             last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
             windows.append((first, last))
             first = last + timedelta(days=1)
+    by_ordinal = {d.toordinal(): n for d, n in per_day.items()}
     for low, high in windows:
         # Only whole periods inside the range that are over can be judged.
         if low < start or high > end or high >= today:
             continue
-        n = sum(per_day.get(d, 0) for d in _days(low, high))
+        n = sum(by_ordinal.get(o, 0) for o in range(low.toordinal(), high.toordinal() + 1))
         expected += rule.minimum or 0
         if not _within(n, rule):
             misses.append(Miss(low, rule.text, _wanted(rule), n))
@@ -189,43 +212,95 @@ def compliance(
     ``published_at``: aware times of the account's publications (any range; only those in
     the period count). ``last_before``: the latest publication before ``start``, for
     days-since-last when the period itself has none.
+
+    The straightforward way, from every publication time; :func:`compliance_by_day` gives
+    the same figures from counts per office day (what the reports read from the database).
     """
     local = sorted(map(_local, published_at))
     local_now = _local(now)
-    today = office_date(now)
-    last_day = min(end, today)
     # ``local`` is sorted: the period (up to now) is one slice of it.
     first = bisect.bisect_left(local, datetime.combine(start, time(0), OFFICE_TZ))
     after = bisect.bisect_left(local, datetime.combine(end + timedelta(days=1), time(0), OFFICE_TZ))
     seen = bisect.bisect_right(local, local_now)
     in_range = local[first : max(first, min(after, seen))]
     per_day: dict[date, int] = Counter(map(datetime.date, in_range))
-    days = _days(start, last_day) if last_day >= start else []
+    latest = [local[seen - 1]] if seen else []
+    if last_before is not None:
+        latest.append(_local(last_before))
+    return compliance_by_day(
+        rules,
+        per_day,
+        in_range,
+        start,
+        end,
+        now,
+        yellow_days=yellow_days,
+        last_before=max(latest, default=None),
+    )
+
+
+def compliance_by_day(
+    rules: Sequence[CadenceRule],
+    per_day: Mapping[date, int],
+    near_times: Sequence[datetime],
+    start: date,
+    end: date,
+    now: datetime,
+    *,
+    yellow_days: int = 7,
+    last_before: datetime | None = None,
+) -> Compliance:
+    """Judge ``rules`` over ``start``–``end`` from publications counted per office day.
+
+    ``per_day``: how many publications (up to ``now``) each office date has; days outside
+    the period are ignored. ``near_times``: sorted aware times of publications up to now
+    that decide the fixed times (预报 07:30 ± tolerance): for each fixed time of each day,
+    the earliest publication in its window must be there — every time in the windows, or
+    the earliest of each day in each window, will do; more may be given (any publication
+    times), and those outside the period are ignored. ``last_before``: the
+    latest publication up to now that ``per_day`` does not show (before the period, or
+    after it when it is over), for days-since-last.
+    """
+    local_now = _local(now)
+    today = office_date(now)
+    last_day = min(end, today)
+    low = bisect.bisect_left(near_times, datetime.combine(start, time(0), OFFICE_TZ))
+    high = bisect.bisect_left(
+        near_times, datetime.combine(end + timedelta(days=1), time(0), OFFICE_TZ)
+    )
+    seen = bisect.bisect_right(near_times, local_now)
+    near = near_times[low : max(low, min(high, seen))]
+    days_posted = sorted(d for d, n in per_day.items() if n > 0 and start <= d <= last_day)
+    published = sum(per_day[d] for d in days_posted)
     expected = on_time = 0
     misses: list[Miss] = []
     for rule in rules:
+        since = start
+        if rule.effective_from is not None and rule.effective_from > start:
+            since = rule.effective_from
         if rule.times:
-            e, o, m = _fixed_times(rule, in_range, days, local_now)
+            days = _days(since, last_day) if last_day >= since else []
+            e, o, m = _fixed_times(rule, near, days, local_now)
             expected, on_time, misses = expected + e, on_time + o, misses + m
         elif rule.period is Period.DAYS and rule.every_days:
-            for gap_start, length in _gaps(list(per_day), start, last_day):
+            for gap_start, length in _gaps(days_posted, since, last_day):
                 if length >= rule.every_days:
                     misses.append(Miss(gap_start, rule.text, f"1/{rule.every_days}d", 0))
         elif rule.period is not None:
-            e, m = _counted(rule, per_day, start, end, today)
+            e, m = _counted(rule, per_day, since, end, today)
             expected, misses = expected + e, misses + m
-    gaps = _gaps(list(per_day), start, last_day)
-    candidates = [local[seen - 1]] if seen else []
+    gaps = _gaps(days_posted, start, last_day)
+    latest = days_posted[-1] if days_posted else None
     if last_before is not None:
-        candidates.append(_local(last_before))
-    latest = max(candidates, default=None)
-    since = None if latest is None else (today - latest.date()).days
+        before = office_date(last_before)
+        latest = before if latest is None else max(latest, before)
+    since_last = None if latest is None else (today - latest).days
     return Compliance(
         expected=expected,
-        published=len(in_range),
+        published=published,
         on_time=on_time,
         misses=tuple(sorted(misses, key=lambda m: (m.day, m.rule))),
         longest_gap_days=max((length for _, length in gaps), default=0),
-        days_since_last=since,
-        silence=silence_level(since, yellow_days=yellow_days),
+        days_since_last=since_last,
+        silence=silence_level(since_last, yellow_days=yellow_days),
     )

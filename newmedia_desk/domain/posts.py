@@ -176,8 +176,9 @@ def validate_routes(
     """Check the office's routes; raise ``ValidationError`` naming the tier at fault.
 
     Each tier needs 1–4 well-formed steps (the form has four sign-off lines). The office
-    may add, rename or reorder steps but not go below the rules: a 重要 post needs a leader (分管领导 or 主要领导) and a 敏感 post
-    the 主要领导 (000 § 篇1 art.8; DOMAIN.md "Posts and approval").
+    may add, rename or reorder steps but not go below the rules: a 重要 post needs a
+    leader (分管领导 or 主要领导) and a 敏感 post the 主要领导 (000 § 篇1 art.8; DOMAIN.md
+    "Posts and approval").
     """
     clean: dict[Tier, tuple[RouteStep, ...]] = {}
     for tier in TIER_ORDER:

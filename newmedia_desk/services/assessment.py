@@ -10,9 +10,19 @@ well under the 2-second goal (``python -m tests.perf.assessment``).
 Where each figure comes from (months are office months, Asia/Shanghai):
 
 * *published*, *silence* and *cadence*: the publication log without withdrawn or deleted
-  rows, as the cadence report counts it; cadence rules are the active rule rows of each
-  account (column rules apply across units and are left out here). Silence is counted per
-  open account from its last post before the month (or its opening day).
+  rows, as the cadence report counts it — counted per account and office day by the
+  database (GROUP BY the Beijing date), with only the times near fixed times (预报 07:30)
+  read one by one. Cadence rules are the active rule rows, each judged from its
+  effective-from date (生效日期). Silence is counted per open account from its last post
+  before the month (or its opening day).
+* *column rules* (栏目, ``account_id`` empty) apply to the column's posts on every account,
+  and no table says which unit owns a column (a column is only a name on posts), so a
+  column's misses in a month go to the units that *carry* it: the units of the accounts
+  that published the column that month, or — when nobody did — of the accounts that
+  published it on the last day it was published before the month (the column went quiet
+  on them). Each carrying unit gets all of the column's misses (a shared column is each
+  carrier's duty; a whole requirement is not split into fractions). A column never
+  published yet is given to nobody; the cadence report still shows its misses.
 * *mismatches* and *serious errors*: publications of the month on the unit's accounts,
   removed ones included (they were published); see ``domain.assessment``.
 * *approval turnaround*: posts of the unit approved in the month that needed an approver;
@@ -37,7 +47,7 @@ import bisect
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import String, and_, func, select, type_coerce
@@ -48,6 +58,7 @@ from newmedia_desk.domain.assessment import (
     DEDUCTION_SETTINGS,
     AccountMonth,
     AssessmentRules,
+    ColumnMonth,
     Deduction,
     Month,
     SeriousError,
@@ -60,7 +71,7 @@ from newmedia_desk.domain.assessment import (
 from newmedia_desk.domain.cadence import CadenceRule
 from newmedia_desk.domain.checker.lexicon import Lexicon
 from newmedia_desk.domain.clock import Clock
-from newmedia_desk.domain.compliance import compliance
+from newmedia_desk.domain.compliance import compliance_by_day
 from newmedia_desk.domain.errors import NotFoundError, ValidationError
 from newmedia_desk.domain.incidents import (
     ClockRules,
@@ -89,7 +100,7 @@ from newmedia_desk.domain.settings import (
 )
 from newmedia_desk.domain.staff import Principal
 from newmedia_desk.domain.working_days import OFFICE_TZ, office_date
-from newmedia_desk.services.cadence import rules_from_json
+from newmedia_desk.services.cadence import publications_per_day, rules_from_json
 from newmedia_desk.services.common import require
 from newmedia_desk.services.settings import OfficeSettingsService
 from newmedia_desk.storage.cadence_models import (
@@ -166,6 +177,11 @@ def _when(column: Any) -> Any:
     reports read tens of thousands of them. Filters still use the typed column.
     """
     return type_coerce(column, String)
+
+
+def _timed(rules: Sequence[CadenceRule]) -> bool:
+    """Whether some of the rules have fixed times (预报 07:30)."""
+    return any(rule.times for rule in rules)
 
 
 def _utc(value: object) -> datetime:
@@ -310,10 +326,30 @@ class AssessmentService:
             unit_of = {a.id: a.unit_id for a in accounts.values()}
             names = {a.id: a.name for a in accounts.values()}
             open_ids = {a.id for a in accounts.values() if a.open}
-            days, last_before, first = self._publication_days(
-                s, low, high, now, counts, unit_of, open_ids
+            rule_sets, column_rules = self._rule_sets(s, tolerance)
+            timed = {a: r for a, r in rule_sets.items() if a in open_ids and _timed(r)}
+            # One GROUP BY (account, office day) over the span and the look-back, with the
+            # columns' counts and the times that decide the fixed times in the same pass.
+            daily = publications_per_day(
+                s,
+                (low - LOOKBACK, high, now),
+                sqlite=self._db.is_sqlite,
+                columns=column_rules,
+                account_times=[r for rules in timed.values() for r in rules if r.times],
+                column_times={
+                    c: [r for r in rules if r.times]
+                    for c, rules in column_rules.items()
+                    if _timed(rules)
+                },
             )
-            rule_sets = self._rule_sets(s, tolerance)
+            days, last_before, first = self._publication_days(
+                s, daily.per_account, low, counts, unit_of, open_ids
+            )
+            near_accounts = {
+                a: sorted(map(_utc, raw)) for a, raw in daily.near_account.items() if a in timed
+            }
+            near_columns = {c: sorted(map(_utc, raw)) for c, raw in daily.near_column.items()}
+            carried = self._column_days(s, daily.per_column, low, column_rules)
             self._mismatches(s, low, high, counts, unit_of, names, self._lexicons)
             self._blocked_revisions(s, low, high, counts, unit_of, names)
             self._approvals(s, low, high, counts)
@@ -323,9 +359,9 @@ class AssessmentService:
             credentials = self._credentials(s)
         for account_id, earliest in first.items():
             info = accounts.get(account_id)
-            if info is not None and office_date(earliest) < info.opened:
+            if info is not None and earliest < info.opened:
                 # Posts older than the recorded opening (an account registered later).
-                accounts[account_id] = replace(info, opened=office_date(earliest))
+                accounts[account_id] = replace(info, opened=earliest)
         result: dict[Month, list[UnitAssessment]] = {}
         for month in span:
             last = min(month.last_day, office_date(now))
@@ -335,10 +371,14 @@ class AssessmentService:
                     continue
                 per_unit[info.unit_id].append(
                     self._account_month(
-                        info, month, days.get(info.id, []), last_before.get(info.id),
-                        rule_sets.get(info.id, ()), now, rules.yellow_days,
+                        info, month, days.get(info.id, {}), last_before.get(info.id),
+                        rule_sets.get(info.id, ()), near_accounts.get(info.id, []), now,
+                        rules.yellow_days,
                     )
                 )  # fmt: skip
+            per_unit_columns = self._column_months(
+                month, column_rules, carried, near_columns, now, unit_of, names
+            )
             ref = min(month.end, now)
             for info in accounts.values():
                 if (
@@ -347,9 +387,12 @@ class AssessmentService:
                     and self._rotation_due(credentials.get(info.id), ref, rotation)
                 ):
                     counts[(month, info.unit_id)].rotation_overdue += 1
-            listed = set(per_unit) | {u for (m, u) in counts if m == month}
+            listed = set(per_unit) | set(per_unit_columns) | {u for (m, u) in counts if m == month}
             result[month] = [
-                assess(self._figures(month, unit_id, name, per_unit, counts), rules)
+                assess(
+                    self._figures(month, unit_id, name, per_unit, per_unit_columns, counts),
+                    rules,
+                )
                 for unit_id, name in units
                 if unit_id in listed
             ]
@@ -361,6 +404,7 @@ class AssessmentService:
         unit_id: int,
         name: str,
         per_unit: dict[int, list[AccountMonth]],
+        per_unit_columns: dict[int, list[ColumnMonth]],
         counts: dict[tuple[Month, int], _Counts],
     ) -> UnitMonth:
         c = counts.get((month, unit_id), _Counts())
@@ -369,6 +413,7 @@ class AssessmentService:
             unit_name=name,
             month=month,
             accounts=tuple(per_unit.get(unit_id, ())),
+            columns=tuple(per_unit_columns.get(unit_id, ())),
             published=c.published,
             approval_hours=tuple(c.approval_hours),
             rejections=c.rejections,
@@ -384,46 +429,103 @@ class AssessmentService:
     def _account_month(
         info: _AccountInfo,
         month: Month,
-        published: list[datetime],
-        before_span: datetime | None,
+        per_day: dict[date, int],
+        before_span: date | None,
         rules: tuple[CadenceRule, ...],
+        near: list[datetime],
         now: datetime,
         yellow_days: int,
     ) -> AccountMonth:
-        """Silence and cadence of one account; ``published`` is sorted, over the span."""
+        """Silence and cadence of one account.
+
+        ``per_day``: its publications per office day over the span (and the look-back before
+        it); ``near``: its publication times near its rules' fixed times (sorted).
+        """
         first, last = month.first_day, min(month.last_day, office_date(now))
-        start = bisect.bisect_left(published, month.start)
-        stop = bisect.bisect_left(published, month.end)
-        in_month = published[start:stop]
-        previous = published[start - 1] if start > 0 else before_span
+        posted = sorted(d for d, n in per_day.items() if n > 0)
+        start = bisect.bisect_left(posted, first)
+        stop = bisect.bisect_right(posted, month.last_day)
+        in_month = posted[start:stop]
+        previous = posted[start - 1] if start > 0 else before_span
         # Never posted before: silent since the day it opened.
-        before = office_date(previous) if previous is not None else info.opened - timedelta(days=1)
-        silent, since = longest_silence(
-            (office_date(p) for p in in_month), first, last, before=before
-        )
+        before = previous if previous is not None else info.opened - timedelta(days=1)
+        silent, since = longest_silence(in_month, first, last, before=before)
         expected = misses = 0
         if rules:
-            figures = compliance(
+            figures = compliance_by_day(
                 rules,
-                in_month,
+                {d: per_day[d] for d in in_month},
+                near,
                 first,
                 month.last_day,
                 now,
                 yellow_days=yellow_days,
-                last_before=previous,
             )
             expected, misses = figures.expected, len(figures.misses)
         return AccountMonth(
             account_id=info.id,
             name=info.name,
             platform=info.platform,
-            published=len(in_month),
+            published=sum(per_day[d] for d in in_month),
             silent_days=silent,
             silent_from=since,
             has_rules=bool(rules),
             cadence_expected=expected,
             cadence_misses=misses,
         )
+
+    @staticmethod
+    def _column_months(
+        month: Month,
+        column_rules: dict[str, tuple[CadenceRule, ...]],
+        carried: dict[str, dict[date, dict[int, int]]],
+        near: dict[str, list[datetime]],
+        now: datetime,
+        unit_of: dict[int, int],
+        names: dict[int, str],
+    ) -> dict[int, list[ColumnMonth]]:
+        """Each column's cadence in the month, given to the units that carry the column.
+
+        The carriers are the units of the accounts that published the column in the month;
+        when nobody did, those of the accounts that published it on the last day it was
+        published before the month. A column never published is given to nobody (the
+        cadence report still shows it). Every carrier gets all of the column's misses.
+        """
+        found: dict[int, list[ColumnMonth]] = defaultdict(list)
+        first, last = month.first_day, month.last_day
+        for column, rules in column_rules.items():
+            by_day = carried.get(column, {})
+            days = sorted(by_day)
+            start, stop = bisect.bisect_left(days, first), bisect.bisect_right(days, last)
+            in_month = days[start:stop]
+            carriers_from = in_month if in_month else days[start - 1 : start]
+            if not carriers_from:
+                continue
+            figures = compliance_by_day(
+                rules,
+                {d: sum(by_day[d].values()) for d in in_month},
+                near.get(column, []),
+                first,
+                last,
+                now,
+            )
+            accounts_of: dict[int, set[int]] = defaultdict(set)
+            for day in carriers_from:
+                for account_id in by_day[day]:
+                    unit = unit_of.get(account_id)
+                    if unit is not None:
+                        accounts_of[unit].add(account_id)
+            for unit, account_ids in accounts_of.items():
+                found[unit].append(
+                    ColumnMonth(
+                        column=column,
+                        expected=figures.expected,
+                        misses=len(figures.misses),
+                        accounts=tuple(sorted(names.get(a, "") for a in account_ids)),
+                        carried_in_month=bool(in_month),
+                    )
+                )
+        return found
 
     @staticmethod
     def _rotation_due(
@@ -490,39 +592,35 @@ class AssessmentService:
     @staticmethod
     def _publication_days(
         s: Session,
+        per_day: dict[int, dict[date, int]],
         low: datetime,
-        high: datetime,
-        now: datetime,
         counts: dict[tuple[Month, int], _Counts],
         unit_of: dict[int, int],
         open_ids: set[int],
-    ) -> tuple[dict[int, list[datetime]], dict[int, datetime], dict[int, datetime]]:
-        """Publication times per account over the span, the latest before it, the first.
+    ) -> tuple[dict[int, dict[date, int]], dict[int, date], dict[int, date]]:
+        """Publications per account and office day; the last day before the span; the first.
 
-        One range scan of the publication index covers the span and the ``LOOKBACK``
-        before it (where the last post before the span of every active account lies); only
-        the accounts quiet for that long are looked up further back, by account.
+        ``per_day`` covers the span and the ``LOOKBACK`` before it (where the last post
+        before the span of every active account lies); only the accounts quiet for that
+        long are looked up further back, by account.
         """
         shown = Publication.removed_at.is_(None)
-        times: dict[int, list[datetime]] = defaultdict(list)
-        before: dict[int, datetime] = {}
-        first: dict[int, datetime] = {}
-        rows = s.execute(
-            select(Publication.account_id, _when(Publication.published_at))
-            .where(shown, Publication.published_at >= low - LOOKBACK)
-            .where(Publication.published_at < high, Publication.published_at <= now)
-            .order_by(Publication.published_at)
-        )
-        for account_id, raw in rows:
-            published_at = _utc(raw)
-            first.setdefault(account_id, published_at)
-            if published_at < low:
-                before[account_id] = published_at
-                continue
-            times[account_id].append(published_at)
+        days: dict[int, dict[date, int]] = defaultdict(dict)
+        before: dict[int, date] = {}
+        first: dict[int, date] = {}
+        span_start = office_date(low)
+        for account_id, counted in per_day.items():
+            first[account_id] = min(counted)
+            earlier = [d for d in counted if d < span_start]
+            if earlier:
+                before[account_id] = max(earlier)
             unit = unit_of.get(account_id)
-            if unit is not None:
-                counts[(_month_of(published_at), unit)].published += 1
+            for day, n in counted.items():
+                if day < span_start:
+                    continue
+                days[account_id][day] = n
+                if unit is not None:
+                    counts[(Month.of(day), unit)].published += n
         quiet = sorted(open_ids - set(before))
         for i in range(0, len(quiet), _IN_CHUNK):
             for account_id, latest, earliest in s.execute(
@@ -536,22 +634,77 @@ class AssessmentService:
                 .group_by(Publication.account_id)
             ):
                 if latest is not None and earliest is not None:
-                    before[account_id], first[account_id] = latest, earliest
-        return times, before, first
+                    before[account_id] = office_date(latest)
+                    first[account_id] = office_date(earliest)
+        return days, before, first
 
     @staticmethod
-    def _rule_sets(s: Session, tolerance: int) -> dict[int, tuple[CadenceRule, ...]]:
-        rules: dict[int, list[CadenceRule]] = defaultdict(list)
-        rows = s.execute(
-            select(CadenceRuleRow.account_id, CadenceRuleRow.parsed).where(
-                CadenceRuleRow.active.is_(True), CadenceRuleRow.account_id.is_not(None)
+    def _column_days(
+        s: Session,
+        per_column: dict[str, dict[date, dict[int, int]]],
+        low: datetime,
+        columns: dict[str, tuple[CadenceRule, ...]],
+    ) -> dict[str, dict[date, dict[int, int]]]:
+        """Publications of each column with rules, per office day and account.
+
+        From ``per_column`` (the span and the ``LOOKBACK`` before it); a column with none
+        in the look-back gets the day it was last published before, with its accounts (for
+        the months nobody publishes it, see :meth:`_column_months`).
+        """
+        found = {c: dict(per_column[c]) for c in columns if c in per_column}
+        shown = Publication.removed_at.is_(None)
+        span_start = office_date(low)
+        for column in sorted(columns):
+            days = found.get(column, {})
+            if any(d < span_start for d in days):
+                continue  # carried in the look-back: enough for any month of the span
+            latest = s.scalar(
+                select(func.max(Publication.published_at)).where(
+                    shown, Publication.column == column, Publication.published_at < low - LOOKBACK
+                )
             )
-        )
-        for account_id, parsed in rows:
-            if account_id is None:
+            if latest is None:
                 continue
-            rules[account_id].extend(rules_from_json(parsed, tolerance_minutes=tolerance))
-        return {k: tuple(v) for k, v in rules.items() if v}
+            last_day = office_date(latest)
+            day_low = datetime.combine(last_day, time(0), OFFICE_TZ)
+            day_high = day_low + timedelta(days=1)
+            for account_id, n in s.execute(
+                select(Publication.account_id, func.count())
+                .where(shown, Publication.column == column)
+                .where(Publication.published_at >= day_low, Publication.published_at < day_high)
+                .group_by(Publication.account_id)
+            ):
+                found.setdefault(column, {}).setdefault(last_day, {})[account_id] = int(n)
+        return found
+
+    @staticmethod
+    def _rule_sets(
+        s: Session, tolerance: int
+    ) -> tuple[dict[int, tuple[CadenceRule, ...]], dict[str, tuple[CadenceRule, ...]]]:
+        """The active rules of each account and of each column, with their effective dates."""
+        by_account: dict[int, list[CadenceRule]] = defaultdict(list)
+        by_column: dict[str, list[CadenceRule]] = defaultdict(list)
+        rows = s.execute(
+            select(
+                CadenceRuleRow.account_id,
+                CadenceRuleRow.column,
+                CadenceRuleRow.parsed,
+                CadenceRuleRow.effective_from,
+            ).where(CadenceRuleRow.active.is_(True))
+        )
+        for account_id, column, parsed, effective_from in rows:
+            rules = [
+                replace(rule, effective_from=effective_from)
+                for rule in rules_from_json(parsed, tolerance_minutes=tolerance)
+            ]
+            if account_id is not None:
+                by_account[account_id].extend(rules)
+            elif column:
+                by_column[column].extend(rules)
+        return (
+            {k: tuple(v) for k, v in by_account.items() if v},
+            {k: tuple(v) for k, v in by_column.items() if v},
+        )
 
     @staticmethod
     def _mismatches(

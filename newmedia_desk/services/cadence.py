@@ -1,10 +1,14 @@
 """Cadence rules (更新频次) of accounts and columns, their compliance, slots and deadlines.
 
 A rule keeps the office's own words next to what was understood (JSON of the domain
-rules) and the clauses that were not (kept and flagged, never guessed). Compliance is
-computed from the publication log (rows not withdrawn or deleted) in Beijing office dates,
-with a fixed number of queries for any number of accounts and days: the publications of
-the period, and the latest publication of each account (and column) up to now.
+rules) and the clauses that were not (kept and flagged, never guessed), and the date it
+takes effect (生效日期): nothing before that date is judged, in the reports, the calendar's
+slots and deadlines or the start view. Compliance is computed from the publication log
+(rows not withdrawn or deleted) in Beijing office dates, with a fixed number of queries
+for any number of accounts and days: the publications of the period counted per account
+and office day by the database (with the columns' counts and the earliest publication in
+each fixed time's window in the same GROUP BY), and the latest publication of each account
+(and column) up to now.
 
 Who may do what: everybody signed in reads; an account's rules are changed by whoever
 may manage the account (a clerk of its unit or a unit above it, or an administrator); a
@@ -15,15 +19,30 @@ audited. Sources: DOMAIN.md "Cadence and calendar"; gov-rules.md §9, §14.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, func, select, type_coerce
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Date,
+    String,
+    and_,
+    case,
+    cast,
+    extract,
+    func,
+    literal_column,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from newmedia_desk.domain.accounts import AccountStatus
@@ -32,7 +51,7 @@ from newmedia_desk.domain.clock import Clock
 from newmedia_desk.domain.compliance import (
     Miss,
     Silence,
-    compliance,
+    compliance_by_day,
     silence_level,
     silence_warning,
 )
@@ -156,6 +175,9 @@ class RuleRecord:
     rules: tuple[CadenceRule, ...]
     unparsed: tuple[str, ...]
     active: bool
+    effective_from: date
+    """The first office date the rule is judged on (生效日期); its current text applies
+    from then on."""
     created_at: datetime
     updated_at: datetime
     version: int
@@ -374,6 +396,7 @@ def _snapshot(row: CadenceRuleRow) -> dict[str, Any]:
         "text": row.text,
         "unparsed": [u for u in row.unparsed.split("\n") if u],
         "active": row.active,
+        "effective_from": row.effective_from.isoformat(),
     }
 
 
@@ -394,6 +417,7 @@ class _RowInfo:
     id: int
     text: str
     unparsed: str
+    effective_from: date
 
 
 _Active = tuple[_RowInfo, tuple[CadenceRule, ...]]
@@ -412,6 +436,207 @@ def _sqlite_utc(text: str) -> datetime:
 
 def _as_is(value: datetime) -> datetime:
     return value
+
+
+_ONE = timedelta(microseconds=1)
+_OFFSET_SECONDS = int((OFFICE_TZ.utcoffset(None) or timedelta(0)).total_seconds())
+_DAY_SECONDS = 86_400
+
+
+def local_day(column: Any, *, sqlite: bool) -> ColumnElement[Any]:
+    """SQL for the office date (Beijing, UTC+8) of a UTC time column, for GROUP BY.
+
+    SQLite: ``date(t, '+8 hours')`` (text, read with :func:`as_date`); PostgreSQL: the UTC
+    wall time plus 8 hours, cast to a date.
+    """
+    hours = _OFFSET_SECONDS // 3600
+    if sqlite:
+        return type_coerce(func.date(column, f"{hours:+d} hours"), String)
+    shifted = func.timezone("UTC", column) + literal_column(f"INTERVAL '{hours} hours'")
+    return cast(shifted, Date)
+
+
+def as_date(value: object) -> date:
+    """A date from what :func:`local_day` selected (SQLite's text or a driver date)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return date.fromisoformat(value)
+    raise TypeError(f"not a date: {value!r}")
+
+
+def _raw_time(column: Any, *, sqlite: bool) -> Any:
+    """A time column as the driver gives it (SQLite: the stored text, not parsed)."""
+    return type_coerce(column, String) if sqlite else column
+
+
+def fixed_time_windows(rules: Iterable[CadenceRule]) -> list[tuple[int, int]] | None:
+    """The seconds of the UTC day within the tolerance of each of the rules' fixed times.
+
+    Inclusive ``(first, last)`` pairs, one per fixed time and tolerance (not merged); a
+    window across UTC midnight (08:00 Beijing time) is split in two. ``None`` when one
+    covers the whole day.
+    """
+    windows: set[tuple[int, int]] = set()
+    for rule in rules:
+        tolerance = rule.tolerance_minutes * 60
+        if 2 * tolerance + 1 >= _DAY_SECONDS:
+            return None
+        for at in rule.times:
+            local = at.hour * 3600 + at.minute * 60 + at.second
+            first = (local - tolerance - _OFFSET_SECONDS) % _DAY_SECONDS
+            last = (local + tolerance - _OFFSET_SECONDS) % _DAY_SECONDS
+            if first <= last:
+                windows.add((first, last))
+            else:
+                windows |= {(first, _DAY_SECONDS - 1), (0, last)}
+    return sorted(windows)
+
+
+def _hms(second: int) -> str:
+    return f"{second // 3600:02d}:{second // 60 % 60:02d}:{second % 60:02d}"
+
+
+def _in_window(first: int, last: int, *, sqlite: bool) -> ColumnElement[bool]:
+    """The publication's UTC time of day, fractions of a second dropped, is in the window.
+
+    SQLite compares the ``HH:MM:SS`` of the stored text (``UtcDateTime`` keeps UTC as
+    ``YYYY-MM-DD HH:MM:SS.ffffff``; a slice costs much less than a date function per
+    row); PostgreSQL the second of the UTC day.
+    """
+    if sqlite:
+        clock = func.substr(type_coerce(Publication.published_at, String), 12, 8)
+        return clock.between(_hms(first), _hms(last))
+    second = cast(func.floor(extract("epoch", Publication.published_at)), BigInteger)
+    return (second % _DAY_SECONDS).between(first, last)
+
+
+@dataclass
+class DailyPublications:
+    """What :func:`publications_per_day` read: counts per office day, and near times."""
+
+    per_account: dict[int, dict[date, int]]
+    """Publications per account and office day."""
+    per_column: dict[str, dict[date, dict[int, int]]]
+    """Of each column asked for: publications per office day and account."""
+    near_account: dict[int, list[Any]]
+    """Times (as the driver gives them, unsorted) that decide the fixed times of the
+    accounts: every account gets them for every fixed time asked for."""
+    near_column: dict[str, list[Any]]
+    """The same for each column with fixed times."""
+
+
+def publications_per_day(
+    s: Session,
+    window: tuple[datetime, datetime, datetime],
+    *,
+    sqlite: bool,
+    columns: Iterable[str] = (),
+    account_times: Iterable[CadenceRule] = (),
+    column_times: Mapping[str, Iterable[CadenceRule]] | None = None,
+) -> DailyPublications:
+    """Publications in ``[low, high)`` up to now, counted per account and office day.
+
+    Withdrawn and deleted publications are left out. One range scan and one GROUP BY
+    (account, Beijing date) in the database instead of a row per publication: a report
+    over years of history reads a few thousand rows. Counted in the same pass:
+
+    - per column of ``columns``: its publications per day and account (``SUM(CASE …)``);
+    - for the fixed times of ``account_times`` (every account) and of ``column_times``
+      (per column): the earliest publication of each day in each fixed time's tolerance
+      window (``MIN(CASE …)``), filtered on the UTC second of the day. A slot is kept
+      exactly when the earliest publication at or after the window's start is within its
+      end — and that one is always among these (``domain.compliance`` decides).
+    """
+    low, high, now = window
+    names = sorted(set(columns) | set(column_times or {}))
+    raw = _raw_time(Publication.published_at, sqlite=sqlite)
+    day = local_day(Publication.published_at, sqlite=sqlite)
+    extra: list[ColumnElement[Any]] = [
+        func.sum(case((Publication.column == name, 1), else_=0)) for name in names
+    ]
+    near: list[tuple[str | None, ColumnElement[Any]]] = []
+    for target, rules in [(None, account_times), *(column_times or {}).items()]:
+        windows = fixed_time_windows(rules)
+        if windows is None:  # the whole day: every time may count
+            windows = [(0, _DAY_SECONDS - 1)]
+        for first, last in windows:
+            test = _in_window(first, last, sqlite=sqlite)
+            if target is not None:
+                test = and_(Publication.column == target, test)
+            near.append((target, func.min(case((test, raw), else_=None))))
+    stmt = (
+        select(Publication.account_id, day, func.count(), *extra, *(e for _, e in near))
+        .where(
+            Publication.removed_at.is_(None),
+            Publication.published_at >= low,
+            Publication.published_at < high,
+            Publication.published_at <= now,
+        )
+        .group_by(Publication.account_id, day)
+    )
+    found = DailyPublications(defaultdict(dict), defaultdict(dict), defaultdict(list), {})
+    near_column: dict[str, list[Any]] = defaultdict(list)
+    days: dict[Any, date] = {}  # a few thousand days over many more rows: parse each once
+    width = len(names)
+    for row in s.connection().execute(stmt):
+        account_id, raw_day, n = row[0], row[1], row[2]
+        office_day = days.get(raw_day)
+        if office_day is None:
+            office_day = days[raw_day] = as_date(raw_day)
+        found.per_account[account_id][office_day] = int(n)
+        for name, count in zip(names, row[3 : 3 + width], strict=True):
+            if count:
+                found.per_column[name].setdefault(office_day, {})[account_id] = int(count)
+        for (target, _), earliest in zip(near, row[3 + width :], strict=True):
+            if earliest is None:
+                continue
+            if target is None:
+                found.near_account[account_id].append(earliest)
+            else:
+                near_column[target].append(earliest)
+    found.near_column = near_column
+    return found
+
+
+def latest_times(
+    s: Session,
+    window: tuple[datetime, datetime, datetime],
+    last_days: Iterable[date],
+) -> list[tuple[int, str, datetime]]:
+    """``(account id, column, latest time)`` of the publications on these office days.
+
+    Given the last day each account or column published (from the day counts), the latest
+    time itself is read from those days only, not from the whole period.
+    """
+    low, high, now = window
+    ranges = [
+        (max(a, low), min(b, high)) for a, b in (day_bounds(d, d) for d in sorted(set(last_days)))
+    ]
+    if not ranges:
+        return []
+    # Only the days' ranges (no range over the whole period, or SQLite would scan it).
+    rows = s.execute(
+        select(Publication.account_id, Publication.column, func.max(Publication.published_at))
+        .where(
+            Publication.removed_at.is_(None),
+            Publication.published_at <= now,
+            or_(
+                *(
+                    and_(Publication.published_at >= a, Publication.published_at < b)
+                    for a, b in ranges
+                )
+            ),
+        )
+        .group_by(Publication.account_id, Publication.column)
+    )
+    return [(a, c, t) for a, c, t in rows if t is not None]
+
+
+def _has_times(rows: Iterable[_Active]) -> bool:
+    return any(rule.times for _, parsed in rows for rule in parsed)
 
 
 def _near(times: Sequence[datetime], due: datetime, tolerance: timedelta) -> int | None:
@@ -459,11 +684,14 @@ class CadenceService:
         *,
         account_id: int | None = None,
         column: str | None = None,
+        effective_from: date | None = None,
     ) -> RuleRecord:
         """Add the rules written in ``text`` for an account or for a column.
 
         What does not parse is kept and flagged. The same text twice for the same account
-        or column is refused.
+        or column is refused. ``effective_from`` (生效日期) defaults to today (office
+        date); an office entering a long-standing rule may give an earlier date, and a
+        later one is allowed too.
         """
         clean = _clean_text(text)
         if (account_id is None) == (column is None):
@@ -485,6 +713,7 @@ class CadenceService:
                 parsed=rules_to_json(parsed.rules),
                 unparsed="\n".join(parsed.unparsed),
                 active=True,
+                effective_from=effective_from or office_date(now),
                 created_at=now,
                 created_by=actor.staff_id,
                 updated_at=now,
@@ -503,9 +732,16 @@ class CadenceService:
         text: str,
         *,
         active: bool = True,
+        effective_from: date | None = None,
         expected_version: int,
     ) -> RuleRecord:
-        """Change a rule's text (parsed again) or take it out of use."""
+        """Change a rule's text (parsed again), its effective-from date, or take it out of use.
+
+        There is one wording per rule: the new text applies from the rule's effective-from
+        date (``effective_from``; ``None`` keeps it), over past periods too. To judge the
+        new wording only from now on, give today as the date (the periods before it are
+        then not judged at all; the audit log keeps the old wording).
+        """
         clean = _clean_text(text)
         parsed = parse_cadence(clean)
         tolerance = self._settings.get(SLOT_TOLERANCE_MINUTES)
@@ -519,6 +755,8 @@ class CadenceService:
             row.parsed = rules_to_json(parsed.rules)
             row.unparsed = "\n".join(parsed.unparsed)
             row.active = active
+            if effective_from is not None:
+                row.effective_from = effective_from
             row.updated_at = self._clock.now()
             s.flush()
             self._audit.append(
@@ -545,10 +783,13 @@ class CadenceService:
                 s, actor, "cadence_rule_deleted", "cadence_rule", rule_id, before=before
             )
 
-    def rules_from_account_text(self, actor: Principal, account_id: int) -> RuleRecord:
+    def rules_from_account_text(
+        self, actor: Principal, account_id: int, *, effective_from: date | None = None
+    ) -> RuleRecord:
         """The rule of the account's 更新要求 (from the accounts ledger), created if new.
 
-        Returns the existing row when the account already has one with that very text.
+        Returns the existing row when the account already has one with that very text; a
+        new one takes effect on ``effective_from`` (default today).
         """
         with self._db.read() as s:
             account = s.get(Account, account_id)
@@ -564,12 +805,15 @@ class CadenceService:
             raise ValidationError("the account has no update requirement", field="cadence_text")
         if existing is not None:
             return self.get_rule(actor, existing)
-        return self.add_rule(actor, text, account_id=account_id)
+        return self.add_rule(actor, text, account_id=account_id, effective_from=effective_from)
 
-    def rules_from_account_texts(self, actor: Principal) -> list[RuleRecord]:
+    def rules_from_account_texts(
+        self, actor: Principal, *, effective_from: date | None = None
+    ) -> list[RuleRecord]:
         """Create the rules of every open account from its 更新要求 where it has none yet.
 
-        Only accounts this person may manage; returns the rows created.
+        Only accounts this person may manage; returns the rows created, which take effect
+        on ``effective_from`` (default today).
         """
         with self._db.read() as s:
             having = set(
@@ -588,7 +832,10 @@ class CadenceService:
                 and a.id not in having
                 and actor.can(Permission.MANAGE_ACCOUNTS, a.unit_id)
             ]
-        return [self.rules_from_account_text(actor, account_id) for account_id in candidates]
+        return [
+            self.rules_from_account_text(actor, account_id, effective_from=effective_from)
+            for account_id in candidates
+        ]
 
     # -- compliance ------------------------------------------------------------------------
 
@@ -597,7 +844,14 @@ class CadenceService:
     ) -> list[AccountCompliance]:
         """Figures per open account and per column with rules, over ``start``–``end``.
 
-        Office dates, inclusive. Accounts without rules still get their silence.
+        Office dates, inclusive. Accounts without rules still get their silence. Each
+        rule is judged from its effective-from date only (``domain.compliance``).
+
+        The database counts the publications per account (and per column with rules) and
+        office day — GROUP BY the Beijing date — instead of handing over every row; only the
+        times near the fixed times (预报 07:30 ± the tolerance) of the accounts and columns
+        with such rules are read one by one. ``domain.compliance.compliance_by_day`` makes
+        the same figures from them as judging every publication would (a test compares).
         """
         self._may_view(actor)
         low, high = day_bounds(start, end)
@@ -608,34 +862,21 @@ class CadenceService:
             accounts = self._accounts(s)
             by_account, by_column = self._active_rules(s, tolerance)
             columns = sorted(by_column)
-            wanted = set(columns)
-            pubs_account: dict[int, list[datetime]] = defaultdict(list)
-            pubs_column: dict[str, list[datetime]] = defaultdict(list)
-            to_time = self._time_parser()
-            stmt = (
-                select(Publication.account_id, Publication.column, self._time_column())
-                .where(
-                    Publication.removed_at.is_(None),
-                    Publication.published_at >= low,
-                    Publication.published_at < high,
-                )
-                .order_by(Publication.published_at)
-            )
-            # Core, not the ORM: the ORM's row handling doubles the time of a long period.
-            for account_id, column, raw in s.connection().execute(stmt).all():
-                published_at = to_time(raw)
-                pubs_account[account_id].append(published_at)
-                if column in wanted:
-                    pubs_column[column].append(published_at)
             open_ids = [a.id for a in accounts.values() if a.status == AccountStatus.OPEN.value]
+            days_account, days_column, near_account, near_column = self._daily(
+                s, (low, high, now), {a: by_account[a] for a in open_ids if a in by_account},
+                by_column,
+            )  # fmt: skip
+            latest_account, latest_column = self._latest_in_period(
+                s, (low, high, now), days_account, days_column
+            )
             last_account, last_column = self._latest(
-                s, low, high, now, pubs_account, pubs_column, open_ids, columns
+                s, low, high, now, latest_account, latest_column, open_ids, columns
             )
         found: list[AccountCompliance] = []
         for info in accounts.values():
             if info.status != AccountStatus.OPEN.value:
                 continue
-            rule_rows = by_account.get(info.id, [])
             found.append(
                 self._figures(
                     Target.ACCOUNT,
@@ -645,8 +886,8 @@ class CadenceService:
                     info.platform,
                     info.unit_id,
                     info.unit_name,
-                    rule_rows,
-                    pubs_account.get(info.id, []),
+                    by_account.get(info.id, []),
+                    (days_account.get(info.id, {}), near_account.get(info.id, [])),
                     last_account.get(info.id),
                     (start, end, now, yellow),
                 )
@@ -662,7 +903,7 @@ class CadenceService:
                     None,
                     "",
                     by_column[column],
-                    pubs_column.get(column, []),
+                    (days_column.get(column, {}), near_column.get(column, [])),
                     last_column.get(column),
                     (start, end, now, yellow),
                 )
@@ -679,14 +920,15 @@ class CadenceService:
         unit_id: int | None,
         unit_name: str,
         rule_rows: Sequence[_Active],
-        published: Sequence[datetime],
+        published: tuple[dict[date, int], list[datetime]],
         latest: datetime | None,
         period: tuple[date, date, datetime, int],
     ) -> AccountCompliance:
         start, end, now, yellow = period
+        per_day, near = published
         rules = [rule for _, parsed in rule_rows for rule in parsed]
-        result = compliance(
-            rules, published, start, end, now, yellow_days=yellow, last_before=latest
+        result = compliance_by_day(
+            rules, per_day, near, start, end, now, yellow_days=yellow, last_before=latest
         )
         return AccountCompliance(
             target=target,
@@ -708,6 +950,76 @@ class CadenceService:
             silence=result.silence,
             warning=silence_warning(result.days_since_last),
         )
+
+    def _daily(
+        self,
+        s: Session,
+        window: tuple[datetime, datetime, datetime],
+        accounts: dict[int, list[_Active]],
+        columns: dict[str, list[_Active]],
+    ) -> tuple[
+        dict[int, dict[date, int]],
+        dict[str, dict[date, int]],
+        dict[int, list[datetime]],
+        dict[str, list[datetime]],
+    ]:
+        """Publications per account and per column (with rules) and office day.
+
+        With the times that decide the fixed times, sorted; one query
+        (:func:`publications_per_day`).
+        """
+        account_times = [
+            rule
+            for rows in accounts.values()
+            for _, parsed in rows
+            for rule in parsed
+            if rule.times
+        ]
+        column_times = {
+            column: [rule for _, parsed in rows for rule in parsed if rule.times]
+            for column, rows in columns.items()
+            if _has_times(rows)
+        }
+        daily = publications_per_day(
+            s,
+            window,
+            sqlite=self._db.is_sqlite,
+            columns=columns,
+            account_times=account_times,
+            column_times=column_times,
+        )
+        by_column = {
+            column: {day: sum(per.values()) for day, per in days.items()}
+            for column, days in daily.per_column.items()
+        }
+        to_time = self._time_parser()
+        timed = {a for a, rows in accounts.items() if _has_times(rows)}
+        near_account = {
+            a: sorted(map(to_time, raw)) for a, raw in daily.near_account.items() if a in timed
+        }
+        near_column = {c: sorted(map(to_time, raw)) for c, raw in daily.near_column.items()}
+        return daily.per_account, by_column, near_account, near_column
+
+    @staticmethod
+    def _latest_in_period(
+        s: Session,
+        window: tuple[datetime, datetime, datetime],
+        days_account: dict[int, dict[date, int]],
+        days_column: dict[str, dict[date, int]],
+    ) -> tuple[dict[int, datetime], dict[str, datetime]]:
+        """The latest publication time of each account and column in the period.
+
+        Read from their last days only (known from the day counts): one small query.
+        """
+        last_days = [max(d) for d in (*days_account.values(), *days_column.values()) if d]
+        by_account: dict[int, datetime] = {}
+        by_column: dict[str, datetime] = {}
+        for account_id, column, latest in latest_times(s, window, last_days):
+            if account_id in days_account and latest > by_account.get(account_id, latest - _ONE):
+                by_account[account_id] = latest
+            if column in days_column and latest > by_column.get(column, latest - _ONE):
+                by_column[column] = latest
+        return by_account, by_column
 
     def silent_accounts(self, actor: Principal | None) -> list[SilentAccount]:
         """Open accounts quiet for at least the yellow number of days, longest first.
@@ -734,8 +1046,13 @@ class CadenceService:
             )
             for account_id, raw in s.connection().execute(stmt).all():
                 recent[account_id].append(to_time(raw))
+            in_period: dict[int, datetime] = {}
+            for account_id, times in recent.items():
+                index = bisect.bisect_right(times, now)  # the times are sorted
+                if index:
+                    in_period[account_id] = times[index - 1]
             open_ids = [a.id for a in accounts.values() if a.status == AccountStatus.OPEN.value]
-            latest, _ = self._latest(s, low, high, now, recent, {}, open_ids, [])
+            latest, _ = self._latest(s, low, high, now, in_period, {}, open_ids, [])
         found: list[SilentAccount] = []
         for info in accounts.values():
             if info.status != AccountStatus.OPEN.value:
@@ -828,15 +1145,21 @@ class CadenceService:
             pubs = published.get(key, ([], []))
             posts = planned.get(key, [])
             post_times = [p[0] for p in posts]
-            fixed: dict[time, bool] = {}
+            # Each time with (optional, effective from) of every rule naming it: a slot is
+            # shown from the first rule's date on, optional unless a rule requires it.
+            fixed: dict[time, list[tuple[bool, date | None]]] = defaultdict(list)
             for _, parsed in rules:
                 for rule in parsed:
                     for at in rule.optional_times:
-                        fixed.setdefault(at, True)
+                        fixed[at].append((True, rule.effective_from))
                     for at in rule.times:
-                        fixed[at] = False
+                        fixed[at].append((False, rule.effective_from))
             for day in _days(start, end):
-                for at, optional in sorted(fixed.items()):
+                for at, given in sorted(fixed.items()):
+                    live = [opt for opt, since in given if since is None or since <= day]
+                    if not live:
+                        continue  # no rule in effect yet that day
+                    optional = all(live)
                     due = datetime.combine(day, at, OFFICE_TZ)
                     state, post_id, title = SlotState.OPEN, None, ""
                     hit = _near(pubs[0], due, tolerance)
@@ -910,8 +1233,10 @@ class CadenceService:
         with self._db.read() as s:
             rules = self._delivery_rules(s)
             found: list[Delivery] = []
-            for rule_id, target, key, name, weekday in rules:
+            for rule_id, target, key, name, weekday, since in rules:
                 due = monday + timedelta(days=weekday)
+                while due < since:  # the first deadline once the rule is in effect
+                    due += timedelta(days=7)
                 delivery = self._delivery(s, rule_id, target, key, name, due, today)
                 if due < today and delivery.covered:
                     delivery = self._delivery(
@@ -930,15 +1255,16 @@ class CadenceService:
 
     def _deliveries(self, s: Session, start: date, end: date, today: date) -> list[Delivery]:
         found: list[Delivery] = []
-        for rule_id, target, key, name, weekday in self._delivery_rules(s):
+        for rule_id, target, key, name, weekday, since in self._delivery_rules(s):
             for day in _days(start, end):
-                if day.weekday() == weekday:
+                if day.weekday() == weekday and day >= since:
                     found.append(self._delivery(s, rule_id, target, key, name, day, today))
         return sorted(found, key=lambda d: (d.due_on, d.name))
 
-    def _delivery_rules(self, s: Session) -> list[tuple[int, Target, int | str, str, int]]:
+    def _delivery_rules(self, s: Session) -> list[tuple[int, Target, int | str, str, int, date]]:
+        """(rule row, target, account or column, name, weekday, effective from) of each."""
         accounts = self._accounts(s)
-        found: list[tuple[int, Target, int | str, str, int]] = []
+        found: list[tuple[int, Target, int | str, str, int, date]] = []
         by_account, by_column = self._active_rules(s, 30)
         for account_id, rows in by_account.items():
             info = accounts.get(account_id)
@@ -948,13 +1274,29 @@ class CadenceService:
                 for rule in parsed:
                     if rule.delivery_weekday is not None:
                         found.append(
-                            (row.id, Target.ACCOUNT, account_id, info.name, rule.delivery_weekday)
+                            (
+                                row.id,
+                                Target.ACCOUNT,
+                                account_id,
+                                info.name,
+                                rule.delivery_weekday,
+                                row.effective_from,
+                            )
                         )
         for column, rows in by_column.items():
             for row, parsed in rows:
                 for rule in parsed:
                     if rule.delivery_weekday is not None:
-                        found.append((row.id, Target.COLUMN, column, column, rule.delivery_weekday))
+                        found.append(
+                            (
+                                row.id,
+                                Target.COLUMN,
+                                column,
+                                column,
+                                rule.delivery_weekday,
+                                row.effective_from,
+                            )
+                        )
         return found
 
     @staticmethod
@@ -1248,27 +1590,19 @@ class CadenceService:
         low: datetime,
         high: datetime,
         now: datetime,
-        pubs_account: dict[int, list[datetime]],
-        pubs_column: dict[str, list[datetime]],
+        in_period_account: dict[int, datetime],
+        in_period_column: dict[str, datetime],
         account_ids: Sequence[int],
         columns: Sequence[str],
     ) -> tuple[dict[int, datetime], dict[str, datetime]]:
         """The latest publication up to now of each account and column.
 
-        From the period's rows where they have one; then one query for the time after the
-        period (if it ended before now); then, for those still without, the last one
-        before the period, one query each.
+        The period's latest (up to now) where they have one; then one query for the time
+        after the period (if it ended before now); then, for those still without, the last
+        one before the period, one query each.
         """
-        accounts: dict[int, datetime] = {}
-        by_column: dict[str, datetime] = {}
-        for account_id, times in pubs_account.items():
-            index = bisect.bisect_right(times, now)  # the times are sorted
-            if index:
-                accounts[account_id] = times[index - 1]
-        for column, times in pubs_column.items():
-            index = bisect.bisect_right(times, now)
-            if index:
-                by_column[column] = times[index - 1]
+        accounts = dict(in_period_account)
+        by_column = dict(in_period_column)
         if high <= now:
             after = (
                 Publication.removed_at.is_(None),
@@ -1331,8 +1665,11 @@ class CadenceService:
             .order_by(CadenceRuleRow.id)
         )
         for row in rows:
-            parsed = rules_from_json(row.parsed, tolerance_minutes=tolerance_minutes)
-            active = (_RowInfo(row.id, row.text, row.unparsed), parsed)
+            parsed = tuple(
+                dataclasses.replace(rule, effective_from=row.effective_from)
+                for rule in rules_from_json(row.parsed, tolerance_minutes=tolerance_minutes)
+            )
+            active = (_RowInfo(row.id, row.text, row.unparsed, row.effective_from), parsed)
             if row.account_id is not None:
                 by_account.setdefault(row.account_id, []).append(active)
             elif row.column:
@@ -1402,6 +1739,7 @@ class CadenceService:
             rules=rules_from_json(row.parsed, tolerance_minutes=tolerance),
             unparsed=tuple(u for u in row.unparsed.split("\n") if u),
             active=row.active,
+            effective_from=row.effective_from,
             created_at=row.created_at,
             updated_at=row.updated_at,
             version=row.version,

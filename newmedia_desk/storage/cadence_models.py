@@ -32,6 +32,9 @@ class CadenceRuleRow(Base):
     unparsed: Mapped[str] = mapped_column(Text, default="")
     """Clauses not understood, one per line; shown flagged until someone edits the rule."""
     active: Mapped[bool] = mapped_column(default=True)
+    effective_from: Mapped[date] = mapped_column(Date)
+    """The first office date (Asia/Shanghai) the rule is judged on (生效日期); the text as it
+    stands applies from then on. Rows from before migration 0007 got their creation date."""
     created_at: Mapped[datetime]
     created_by: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="RESTRICT"))
     updated_at: Mapped[datetime]

@@ -105,6 +105,7 @@ class RuleColumn(IntEnum):
     UNDERSTOOD = 2
     UNPARSED = 3
     ACTIVE = 4
+    EFFECTIVE_FROM = 5
 
 
 RULE_HEADERS: dict[RuleColumn, str] = {
@@ -113,6 +114,7 @@ RULE_HEADERS: dict[RuleColumn, str] = {
     RuleColumn.UNDERSTOOD: QT_TRANSLATE_NOOP("RuleTableModel", "Understood as"),
     RuleColumn.UNPARSED: QT_TRANSLATE_NOOP("RuleTableModel", "Not understood (kept)"),
     RuleColumn.ACTIVE: QT_TRANSLATE_NOOP("RuleTableModel", "In use"),
+    RuleColumn.EFFECTIVE_FROM: QT_TRANSLATE_NOOP("RuleTableModel", "Effective from"),
 }
 
 
@@ -131,6 +133,8 @@ class RuleTableModel(RecordTableModel[RuleRecord, RuleColumn]):
             return describe_rules(rule.rules) or self.tr("(nothing)")
         if column is RuleColumn.UNPARSED:
             return "；".join(rule.unparsed)
+        if column is RuleColumn.EFFECTIVE_FROM:
+            return rule.effective_from.isoformat()
         return self.tr("yes") if rule.active else self.tr("no")
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -156,6 +160,8 @@ class RuleTableModel(RecordTableModel[RuleRecord, RuleColumn]):
             )
         if column in (RuleColumn.TEXT, RuleColumn.UNDERSTOOD):
             return self._display(record, column)
+        if column is RuleColumn.EFFECTIVE_FROM:
+            return self.tr("Days, weeks and months before this date are not judged.")
         return None
 
 
@@ -187,6 +193,18 @@ class RuleDialog(FormDialog):
         )
         self.text_edit.setFixedHeight(72)
         self.active_box = QCheckBox(self.tr("Count this rule"), self)
+        self.effective_edit = QDateEdit(self)
+        self.effective_edit.setCalendarPopup(True)
+        self.effective_edit.setDisplayFormat("yyyy-MM-dd")
+        self.effective_edit.setToolTip(
+            self.tr(
+                "The rule is judged from this day on; days, weeks and months before it are "
+                "not. A week or month the rule covers only partly is not judged. For a rule "
+                "the office has kept for long, give the day it began."
+            )
+        )
+        since = office_date(ctx.clock.now()) if record is None else record.effective_from
+        self.effective_edit.setDate(QDate(since.year, since.month, since.day))
         self.understood = QLabel(self)
         self.understood.setObjectName("understood")
         self.understood.setWordWrap(True)
@@ -211,11 +229,25 @@ class RuleDialog(FormDialog):
         else:
             self.target_box.addItem(target_text(record), record.account_id)
             self.target_box.setEnabled(False)
+            self.column_edit.hide()  # not in this form: it would show in a corner
             self.add_field("target", self.tr("For"), self.target_box)
             self.text_edit.setPlainText(record.text)
             self.active_box.setChecked(record.active)
+        if record is None:
+            self.active_box.hide()  # a new rule is in use; only a change may pause it
         self.add_field("cadence_text", self.tr("Requirement"), self.text_edit)
+        self.add_field("effective_from", self.tr("Effective from"), self.effective_edit)
         if record is not None:
+            self.effective_note = QLabel(
+                self.tr(
+                    "A changed text applies from this date, to past periods too. To count "
+                    "the new wording only from now on, set the date to today."
+                ),
+                self,
+            )
+            self.effective_note.setWordWrap(True)
+            self.effective_note.setObjectName("effective_note")
+            self.form.addRow("", self.effective_note)
             self.add_field("active", self.tr("In use"), self.active_box)
         self.form.addRow(self.tr("Understood as"), self.understood)
         self.form.addRow(self.tr("Not understood"), self.unparsed)
@@ -228,13 +260,18 @@ class RuleDialog(FormDialog):
         is_column = self.record is None and self.target_box.currentData() is None
         self.column_edit.setEnabled(is_column)
 
+    def _show_unparsed(self, shown: bool) -> None:
+        """The 未能识别 row with its label, or neither."""
+        self.unparsed.setVisible(shown)
+        self.form.setRowVisible(self.unparsed, shown)
+
     def preview(self) -> None:
         """Say back what the text means, and what is not understood."""
         text = self.text_edit.toPlainText().strip()
         parsed = parse_cadence(text) if text else None
         if parsed is None:
             self.understood.setText("")
-            self.unparsed.hide()
+            self._show_unparsed(False)
             return
         self.understood.setText(describe_rules(parsed.rules) or self.tr("(nothing)"))
         if parsed.unparsed:
@@ -243,20 +280,28 @@ class RuleDialog(FormDialog):
                     text="；".join(parsed.unparsed)
                 )
             )
-            self.unparsed.show()
+            self._show_unparsed(True)
         else:
-            self.unparsed.hide()
+            self._show_unparsed(False)
+
+    def effective_from(self) -> date:
+        """The date chosen in the form."""
+        chosen = self.effective_edit.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
 
     def submit(self) -> None:
         """Save through the cadence service."""
         text = self.text_edit.toPlainText()
+        since = self.effective_from()
         if self.record is None:
             account = self.target_box.currentData()
             if isinstance(account, int):
-                saved = self._ctx.cadence.add_rule(self._actor, text, account_id=account)
+                saved = self._ctx.cadence.add_rule(
+                    self._actor, text, account_id=account, effective_from=since
+                )
             else:
                 saved = self._ctx.cadence.add_rule(
-                    self._actor, text, column=self.column_edit.text()
+                    self._actor, text, column=self.column_edit.text(), effective_from=since
                 )
         else:
             saved = self._ctx.cadence.update_rule(
@@ -264,6 +309,7 @@ class RuleDialog(FormDialog):
                 self.record.id,
                 text,
                 active=self.active_box.isChecked(),
+                effective_from=since,
                 expected_version=self.record.version,
             )
         self.saved.emit(saved)
@@ -358,6 +404,7 @@ class RulesPage(QWidget):
         self.table.setColumnWidth(RuleColumn.TEXT, 300)
         self.table.setColumnWidth(RuleColumn.UNDERSTOOD, 340)
         self.table.setColumnWidth(RuleColumn.UNPARSED, 200)
+        self.table.resizeColumnToContents(RuleColumn.EFFECTIVE_FROM)
         self.table.resizeRowsToContents()
         flagged = sum(1 for r in rules if r.flagged)
         self.summary.setText(

@@ -740,7 +740,9 @@ class PostsPage(QWidget):
         self.ledger_button.setToolTip(self.tr("Save the 发布台账 of a period as Excel"))
         self.import_button = QPushButton(self.tr("Import publications…"), self)
         self.import_button.setToolTip(
-            self.tr("Bring in an existing publication ledger (账号, 发布时间, 标题, 链接, 栏目, 平台)")
+            self.tr(
+                "Bring in an existing publication ledger (账号, 发布时间, 标题, 链接, 栏目, 平台)"
+            )
         )
         self.excel = PostExcel(ctx, actor, prompts, self)
         self.excel.imported.connect(lambda _count: self._after_change())

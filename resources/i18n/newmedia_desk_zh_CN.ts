@@ -497,10 +497,6 @@
         <translation>已登记过（同一账号、时间和标题）。</translation>
     </message>
     <message>
-        <source>Expected text, not a date.</source>
-        <translation>此处应为文字，不是日期。</translation>
-    </message>
-    <message>
         <source>Formulas are not accepted; write the value itself.</source>
         <translation>不接受公式，请直接填写数值或文字。</translation>
     </message>

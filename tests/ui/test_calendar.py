@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QDate, QPoint, QPointF, Qt
 from PySide6.QtGui import QBrush, QDropEvent
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
@@ -230,10 +230,45 @@ def test_rule_dialog_says_what_it_understood(
     assert not again.banner.isHidden() and again.invalid_fields() == ["cadence_text"]
 
 
+def test_rule_dialog_sets_the_effective_date(
+    qtbot: QtBot, desk: Desk, prompts: ScriptedPrompts
+) -> None:
+    dialog = RuleDialog(desk.ctx, desk.clerk, None)
+    qtbot.addWidget(dialog)
+    assert dialog.effective_from() == date(2026, 3, 2)  # today, by default
+    assert dialog.active_box.isHidden()  # a new rule is in use; nothing in the corner
+    dialog.target_box.setCurrentIndex(dialog.target_box.findData(desk.weibo))
+    dialog.text_edit.setPlainText("每天07:30和17:00发布天气预报")
+    dialog.effective_edit.setDate(QDate(2026, 2, 16))  # kept for a while already
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button.click()
+    [rule] = desk.ctx.cadence.list_rules(desk.clerk)
+    assert rule.effective_from == date(2026, 2, 16)
+
+    area = make_area(qtbot, desk, prompts)
+    area.tabs.setCurrentIndex(1)
+    model = area.rules_page.model
+    assert model.index(0, RuleColumn.EFFECTIVE_FROM).data() == "2026-02-16"
+    change = RuleDialog(desk.ctx, desk.clerk, rule)
+    qtbot.addWidget(change)
+    assert change.effective_from() == date(2026, 2, 16) and change.column_edit.isHidden()
+    change.effective_edit.setDate(QDate(2026, 2, 25))
+    with qtbot.waitSignal(change.saved):
+        change.save_button.click()
+    # The calendar's fixed times begin on the new date (the month view starts on 23 Feb).
+    area.tabs.setCurrentIndex(0)
+    area.refresh()
+    view = area.calendar_page.view
+    assert view.slots_on(date(2026, 2, 24)) == []
+    assert [s.state.value for s in view.slots_on(date(2026, 2, 25))] == ["missed", "missed"]
+
+
 def test_compliance_page_computes_the_period(
     qtbot: QtBot, desk: Desk, prompts: ScriptedPrompts
 ) -> None:
-    desk.ctx.cadence.add_rule(desk.clerk, "每周至少1次", account_id=desk.weibo)
+    desk.ctx.cadence.add_rule(
+        desk.clerk, "每周至少1次", account_id=desk.weibo, effective_from=date(2026, 2, 1)
+    )
     area = make_area(qtbot, desk, prompts)
     area.tabs.setCurrentIndex(2)
     page = area.compliance_page

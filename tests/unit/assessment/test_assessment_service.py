@@ -40,6 +40,7 @@ from newmedia_desk.security.passwords import PasswordHashing
 from newmedia_desk.security.secrets import MemorySecretStore
 from newmedia_desk.services.posts import PostRecord
 from newmedia_desk.storage.credential_models import Credential
+from newmedia_desk.storage.post_models import Publication
 from tests.conftest import STAFF_PASSWORD, make_staff
 
 pytestmark = pytest.mark.all_backends
@@ -385,3 +386,148 @@ def test_command_line_report_and_export(
     assert code == 1 and "YYYY-MM" in err
     code, _, err = run("export", "assessment", "--out", str(target))
     assert code == 2 and "--month" in err
+
+
+# -- column rules, effective dates, the aggregated reading ---------------------------------
+
+
+def add_publication(ctx: AppContext, o: Office, account: int, when: datetime, column: str) -> None:
+    with ctx.db.write() as s:
+        s.add(
+            Publication(
+                account_id=account,
+                published_at=when,
+                column=column,
+                imported=True,
+                recorded_at=when,
+                recorded_by=o.admin.staff_id,
+            )
+        )
+
+
+def test_column_rules_count_against_the_units_that_carry_the_column(
+    ctx: AppContext, office: Office, fixed_clock: FixedClock
+) -> None:
+    """#气象科普# 每周至少2次, in effect from Monday 2 March 2026, on both units' accounts.
+
+    March's whole weeks: 2–8 has 3 and 4 March (服务中心's Weibo): kept; 9–15 only the 10th
+    (办公室's Weibo): missed; 16–22 nothing: missed; 23–29 the 24th (服务中心) and the 25th
+    (办公室): kept. 30–31 is a partial week. So the column expects 8 and misses 2, and both
+    units carried it in March: each gets the 2 misses. Nobody publishes it in April, whose
+    whole weeks 6–12, 13–19, 20–26 are missed: those 3 go to 办公室 alone, which published
+    it last (25 March). 服务中心's own rule 每周至少1次 took effect on Wednesday 11 March,
+    so its weeks 16–22 (missed) and 23–29 (kept) are judged, not 2–8 or 9–15.
+    """
+    o = office
+    column = "#气象科普#"
+    ctx.cadence.add_rule(o.admin, "每周至少2次", column=column)
+    ctx.cadence.add_rule(
+        o.admin, "每周至少1次", account_id=o.weibo, effective_from=date(2026, 3, 11)
+    )
+    for account, day in ((o.weibo, 3), (o.weibo, 4), (o.weibo_b, 10), (o.weibo, 24)):
+        add_publication(ctx, o, account, at(day, 10), column)
+    add_publication(ctx, o, o.weibo_b, at(25, 23, 30), column)  # 23:30 Beijing: still the 25th
+    move_to(fixed_clock, at(4, 9, month=5))
+
+    service, unit_b = ctx.assessment.month(None, "2026-03")
+    [weibo] = service.figures.accounts
+    assert (weibo.cadence_expected, weibo.cadence_misses) == (2, 1)
+    assert [(c.column, c.expected, c.misses, c.accounts, c.carried_in_month)
+            for c in service.figures.columns] == [(column, 8, 2, ("江城气象",), True)]  # fmt: skip
+    assert [(c.misses, c.accounts) for c in unit_b.figures.columns] == [(2, ("江城气象办公室",))]
+    assert service.count(Item.CADENCE_MISSES) == 1 + 2
+    assert unit_b.count(Item.CADENCE_MISSES) == 2
+    # The cadence report shows the column with the same figures.
+    [row] = [
+        r
+        for r in ctx.cadence.compliance(None, date(2026, 3, 1), date(2026, 3, 31))
+        if r.column == column
+    ]
+    assert (row.expected, row.missed) == (8, 2)
+
+    april = {r.unit_name: r for r in ctx.assessment.month(None, "2026-04")}
+    assert [(c.misses, c.carried_in_month) for c in april["办公室"].figures.columns] == [(3, False)]
+    assert april["服务中心"].figures.columns == ()
+    assert april["办公室"].count(Item.CADENCE_MISSES) == 3
+    # A month before the column was ever published: nobody carries it yet.
+    assert all(r.figures.columns == () for r in ctx.assessment.month(None, "2026-02"))
+
+
+def test_aggregated_assessment_equals_the_straightforward_computation(
+    ctx: AppContext, office: Office, fixed_clock: FixedClock
+) -> None:
+    """Per-day counts from SQL give the figures of judging every publication."""
+    import random
+
+    from newmedia_desk.domain.assessment import longest_silence
+    from newmedia_desk.domain.compliance import compliance
+    from newmedia_desk.domain.working_days import office_date
+
+    o = office
+    ctx.cadence.add_rule(
+        o.admin, "每天07:30和17:00发布；每周5-7次", account_id=o.weibo,
+        effective_from=date(2026, 1, 7),
+    )  # fmt: skip
+    ctx.cadence.add_rule(
+        o.admin, "每天08:00推送；每月至少10条", account_id=o.weibo_b,
+        effective_from=date(2026, 2, 1),
+    )  # fmt: skip
+    ctx.cadence.add_rule(o.admin, "每天12:00发布", column="#江城天气#")
+    rng = random.Random(11)
+    rows: list[tuple[int, datetime, str]] = []
+    for account in (o.weibo, o.weibo_b):
+        for _ in range(150):
+            when = datetime(2026, 1, 3, tzinfo=CST) + timedelta(minutes=rng.randrange(0, 110_000))
+            rows.append((account, when.astimezone(UTC), rng.choice(["#江城天气#", ""])))
+    rows += [
+        (o.weibo, datetime(2026, 2, 2, 7, 0, tzinfo=CST).astimezone(UTC), ""),
+        (o.weibo_b, datetime(2026, 2, 3, 8, 30, tzinfo=CST).astimezone(UTC), ""),
+        (o.weibo_b, datetime(2026, 2, 28, 23, 59, tzinfo=CST).astimezone(UTC), "#江城天气#"),
+        (o.weibo_b, datetime(2026, 3, 1, 0, 0, tzinfo=CST).astimezone(UTC), ""),
+    ]
+    for account, when, column in rows:
+        add_publication(ctx, o, account, when, column)
+    move_to(fixed_clock, at(20, 9, 30))
+    now = fixed_clock.now()
+    records = ctx.cadence.list_rules(None)
+    by_month = ctx.assessment.months(None, "2026-03", 3)
+    for month, results in by_month.items():
+        for result in results:
+            for figures in result.figures.accounts:
+                times = sorted(t for a, t, _ in rows if a == figures.account_id and t <= now)
+                rules = [
+                    dataclasses.replace(rule, effective_from=r.effective_from)
+                    for r in records
+                    if r.account_id == figures.account_id
+                    for rule in r.rules
+                ]
+                in_month = [t for t in times if Month.of(office_date(t)) == month]
+                earlier = [t for t in times if office_date(t) < month.first_day]
+                last = min(month.last_day, office_date(now))
+                before = (
+                    office_date(earlier[-1])
+                    if earlier
+                    else office_date(times[0]) - timedelta(days=1)
+                )
+                silent = longest_silence(
+                    [office_date(t) for t in in_month], month.first_day, last, before=before
+                )
+                plain = compliance(rules, in_month, month.first_day, month.last_day, now)
+                assert (
+                    figures.published, (figures.silent_days, figures.silent_from),
+                    figures.cadence_expected, figures.cadence_misses,
+                ) == (
+                    len(in_month), silent, plain.expected, len(plain.misses)
+                ), (month, figures.name)  # fmt: skip
+            for carried in result.figures.columns:
+                times = sorted(t for _, t, c in rows if c == carried.column and t <= now)
+                rules = [
+                    dataclasses.replace(rule, effective_from=r.effective_from)
+                    for r in records
+                    if r.column == carried.column
+                    for rule in r.rules
+                ]
+                in_month = [t for t in times if Month.of(office_date(t)) == month]
+                plain = compliance(rules, in_month, month.first_day, month.last_day, now)
+                assert (carried.expected, carried.misses) == (plain.expected, len(plain.misses))
+    assert sum(r.count(Item.CADENCE_MISSES) for rs in by_month.values() for r in rs) > 0

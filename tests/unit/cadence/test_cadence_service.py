@@ -343,10 +343,11 @@ def test_compliance_runs_a_fixed_number_of_queries(office: Office) -> None:
     with counted() as quarter:
         ctx.cadence.compliance(None, date(2025, 12, 1), date(2026, 2, 28))
     selects = [s for s in quarter if s.lstrip().upper().startswith("SELECT")]
-    # Settings (2), accounts, rules, the period's publications, the latest after it per
+    # Settings (2), accounts, rules, the period's publications counted per account and day
+    # and per column and day, the times near the fixed times, the latest after it per
     # account and per column, and the last one before it of the two accounts that have
     # none in it: the same for a week as for a quarter.
-    assert len(week) == len(quarter) and len(selects) <= 9
+    assert len(week) == len(quarter) and len(selects) <= 11
 
 
 # -- slots, deadlines, calendar ------------------------------------------------------------
@@ -464,3 +465,239 @@ def test_calendar_lists_planned_approved_and_published_posts(office: Office) -> 
     assert only_wechat.items == () and only_wechat.slots == ()
     with ctx.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Publication)) == 1
+
+
+# -- effective-from dates, and the aggregated reading --------------------------------------
+
+
+def test_effective_from_defaults_to_today_and_is_audited(office: Office) -> None:
+    ctx = office.ctx
+    rule = ctx.cadence.add_rule(office.clerk, "每周至少1次", account_id=office.wechat)
+    assert rule.effective_from == date(2026, 3, 2)  # the clock's office date
+    kept = ctx.cadence.add_rule(
+        office.clerk, "每天至少1条", account_id=office.wechat, effective_from=date(2025, 1, 6)
+    )
+    assert kept.effective_from == date(2025, 1, 6)  # a long-standing rule, back-dated
+    later = ctx.cadence.update_rule(
+        office.clerk,
+        rule.id,
+        "每周至少2次",
+        effective_from=date(2026, 4, 1),  # a future date is allowed
+        expected_version=rule.version,
+    )
+    assert (later.text, later.effective_from) == ("每周至少2次", date(2026, 4, 1))
+    same = ctx.cadence.update_rule(
+        office.clerk, rule.id, "每周至少3次", expected_version=later.version
+    )
+    assert same.effective_from == date(2026, 4, 1)  # not given: kept
+    with ctx.db.read() as s:
+        changed = s.scalars(
+            select(AuditRow).where(AuditRow.action == "cadence_rule_changed").order_by(AuditRow.seq)
+        ).first()
+        assert changed is not None
+        assert changed.before is not None and changed.after is not None
+        assert "2026-03-02" in changed.before and "2026-04-01" in changed.after
+
+
+def test_a_rule_judges_nothing_before_its_effective_date(office: Office) -> None:
+    ctx = office.ctx
+    rule = ctx.cadence.add_rule(
+        office.clerk, "每天07:30和17:00发布天气预报", account_id=office.weibo
+    )
+    office.move_to(at(2026, 3, 12, 9))
+    # Taken effect on 2 March: February is not judged, 2–11 March are (20 slots missed).
+    february = by_name(
+        ctx.cadence.compliance(None, date(2026, 2, 1), date(2026, 2, 28)), "江城气象", "微博"
+    )
+    assert (february.expected, february.missed) == (0, 0)
+    march = by_name(
+        ctx.cadence.compliance(None, date(2026, 2, 23), date(2026, 3, 11)), "江城气象", "微博"
+    )
+    assert (march.expected, march.missed) == (20, 20)
+    assert march.misses[0].day == date(2026, 3, 2)
+    # The office says the rule has been kept since 1 February.
+    ctx.cadence.update_rule(
+        office.clerk,
+        rule.id,
+        rule.text,
+        effective_from=date(2026, 2, 1),
+        expected_version=rule.version,
+    )
+    february = by_name(
+        ctx.cadence.compliance(None, date(2026, 2, 1), date(2026, 2, 28)), "江城气象", "微博"
+    )
+    assert (february.expected, february.missed) == (56, 56)
+
+
+def test_slots_and_deadlines_begin_on_the_effective_date(office: Office) -> None:
+    ctx = office.ctx
+    ctx.cadence.add_rule(
+        office.clerk,
+        "每天07:30和17:00发布天气预报",
+        account_id=office.weibo,
+        effective_from=date(2026, 3, 4),
+    )
+    ctx.cadence.add_rule(
+        office.clerk, "每天07:30发布，有条件的最好10:30再发一次", account_id=office.weibo
+    )
+    slots = ctx.cadence.slots(None, date(2026, 3, 2), date(2026, 3, 4))
+    # 2 and 3 March: only the second rule (07:30, 10:30 optional); from the 4th 17:00 too.
+    assert [(s.day.day, s.at.strftime("%H:%M"), s.optional) for s in slots] == [
+        (2, "07:30", False),
+        (2, "10:30", True),
+        (3, "07:30", False),
+        (3, "10:30", True),
+        (4, "07:30", False),
+        (4, "10:30", True),
+        (4, "17:00", False),
+    ]
+    ctx.cadence.add_rule(
+        office.admin,
+        "每周五提交下一周整周(周一至周日)的发布内容(图片),每天至少一条内容",
+        column="#气象科普#",
+        effective_from=date(2026, 3, 10),
+    )
+    deadlines = ctx.cadence.deliveries(None, date(2026, 3, 1), date(2026, 3, 31))
+    assert [d.due_on.day for d in deadlines] == [13, 20, 27]  # not Friday the 6th
+    [due] = ctx.cadence.upcoming_deliveries(None)
+    assert (due.due_on, due.late) == (date(2026, 3, 13), False)
+    office.move_to(at(2026, 3, 7, 9))  # the 6th is past, but it was never due
+    [due] = ctx.cadence.upcoming_deliveries(None)
+    assert (due.due_on, due.late) == (date(2026, 3, 13), False)
+
+
+def _sample(office: Office) -> None:
+    """Publications over 1 January – 20 March 2026 on three accounts and three columns.
+
+    Random times, and times on the edges: Beijing midnight, a slot's tolerance to the
+    second, withdrawn publications, one recorded later than now.
+    """
+    import random
+
+    rng = random.Random(20260320)
+    start = datetime(2026, 1, 1, tzinfo=CST)
+    columns = ["#江城天气#", "#气象科普#", ""]
+    rows: list[tuple[int, datetime, str, bool]] = []
+    for account in (office.weibo, office.wechat, office.county):
+        for _ in range(160):
+            when = start + timedelta(seconds=rng.randrange(0, 79 * 86400))
+            rows.append((account, when, rng.choice(columns), rng.random() < 0.05))
+    edges = [
+        datetime(2026, 3, 8, 23, 59, 59, tzinfo=CST),
+        datetime(2026, 3, 9, 0, 0, tzinfo=CST),
+        datetime(2026, 3, 10, 7, 0, tzinfo=CST),  # 07:30 - 30 min: on time
+        datetime(2026, 3, 11, 8, 0, 0, 500000, tzinfo=CST),  # 07:30 + 30 min + ½ s: late
+        datetime(2026, 3, 12, 8, 30, tzinfo=CST),  # 08:00 + 30: on time (UTC midnight)
+        datetime(2026, 3, 13, 7, 29, 59, tzinfo=CST),  # 08:00 - 30 min - 1 s: late
+        datetime(2026, 3, 14, 0, 15, tzinfo=CST),  # 23:50 + 25 min, the next day
+        datetime(2026, 3, 20, 12, 0, tzinfo=CST),  # after now (recorded ahead)
+    ]
+    rows += [(office.wechat, when, "#江城天气#", False) for when in edges]
+    rows += [(office.weibo, when, "#气象科普#", False) for when in edges]
+    with office.ctx.db.write() as s:
+        for account, when, column, removed in rows:
+            at_utc = when.astimezone(UTC)
+            s.add(
+                Publication(
+                    account_id=account,
+                    published_at=at_utc,
+                    column=column,
+                    imported=True,
+                    recorded_at=at_utc,
+                    recorded_by=office.admin.staff_id,
+                    removed_at=at_utc + timedelta(hours=1) if removed else None,
+                    removal_kind="withdrawn" if removed else None,
+                )
+            )
+
+
+def test_aggregated_compliance_equals_the_straightforward_computation(office: Office) -> None:
+    """The report counts per office day in SQL; the domain can judge every time instead."""
+    from newmedia_desk.domain.compliance import compliance
+
+    ctx = office.ctx
+    ctx.cadence.add_rule(
+        office.clerk,
+        "每天07:30和17:00发布天气预报；其他信息每周6-7次",
+        account_id=office.weibo,
+        effective_from=date(2026, 1, 14),
+    )
+    ctx.cadence.add_rule(
+        office.clerk, "每天08:00推送；每月至少20条", account_id=office.wechat
+    )  # from 2 March
+    ctx.cadence.add_rule(
+        office.clerk,
+        "每天23:50发布；14天内至少更新一次",
+        account_id=office.wechat,
+        effective_from=date(2026, 1, 1),
+    )
+    ctx.cadence.add_rule(
+        office.admin, "每天12:00和07:30发布", column="#江城天气#", effective_from=date(2026, 2, 3)
+    )
+    ctx.cadence.add_rule(
+        office.admin, "工作日每日至少1条", column="#气象科普#", effective_from=date(2026, 1, 1)
+    )
+    _sample(office)
+    office.move_to(at(2026, 3, 20, 9, 30))
+    with ctx.db.read() as s:
+        rows = s.execute(
+            select(Publication.account_id, Publication.column, Publication.published_at).where(
+                Publication.removed_at.is_(None)
+            )
+        ).all()
+    now = ctx.clock.now()
+    totals = [0, 0, 0]  # expected, on time, missed: the sample is not trivial
+    for tolerance in (30, 45):
+        ctx.settings.set(office.admin, SLOT_TOLERANCE_MINUTES.key, tolerance)
+        records = ctx.cadence.list_rules(None)
+
+        def rules_of(
+            account: int | None, column: str | None, records: list[Any] = records
+        ) -> list[Any]:
+            return [
+                dataclasses.replace(rule, effective_from=r.effective_from)
+                for r in records
+                if (r.account_id, r.column) == (account, column)
+                for rule in r.rules
+            ]
+
+        for start, end in [
+            (date(2026, 1, 1), date(2026, 3, 31)),
+            (date(2026, 2, 1), date(2026, 2, 28)),
+            (date(2026, 3, 9), date(2026, 3, 15)),
+            (date(2025, 12, 1), date(2025, 12, 31)),
+        ]:
+            judged = 0
+            for row in ctx.cadence.compliance(None, start, end):
+                if row.target is Target.ACCOUNT:
+                    times = [t for a, _, t in rows if a == row.account_id]
+                    rules = rules_of(row.account_id, None)
+                else:
+                    times = [t for _, c, t in rows if c == row.column]
+                    rules = rules_of(None, row.column)
+                plain = compliance(rules, times, start, end, now)
+                figures = (
+                    row.expected,
+                    row.published,
+                    row.on_time,
+                    row.misses,
+                    row.longest_gap_days,
+                    row.days_since_last,
+                    row.silence,
+                )
+                assert figures == (
+                    plain.expected,
+                    plain.published,
+                    plain.on_time,
+                    plain.misses,
+                    plain.longest_gap_days,
+                    plain.days_since_last,
+                    plain.silence,
+                ), (row.name, row.platform, start, end, tolerance)
+                assert row.last_published_at == max((t for t in times if t <= now), default=None)
+                judged += plain.expected
+                totals[0] += plain.expected
+                totals[1] += plain.on_time
+                totals[2] += len(plain.misses)
+            assert judged > 0 or start.year == 2025
+    assert all(n > 20 for n in totals), totals

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -70,7 +70,8 @@ def db(tmp_path: Path, factory: ContextFactory) -> str:
 
         weibo = account("微博", "江城气象", "每天07:30发布天气预报；按领导要求安排")
         website = account("网站", "江城市气象局", "每周至少1次")
-        ctx.cadence.rules_from_account_texts(admin)
+        # Rules the office has kept since 1 March (the report is read on the 18th).
+        ctx.cadence.rules_from_account_texts(admin, effective_from=date(2026, 3, 1))
         with ctx.db.write() as s:
             for when in (at(16, 7, 40), at(17, 8, 30), at(2, 9)):
                 account_id = website if when.day == 2 else weibo
@@ -150,3 +151,33 @@ def test_report_needs_good_dates(factory: ContextFactory, db: str) -> None:
         factory, "report", "cadence", "--db", db, "--from", "2026-03-31", "--to", "2026-03-01"
     )
     assert code == 2 and "before" in err
+
+
+def test_report_judges_rules_only_from_their_effective_date(
+    factory: ContextFactory, db: str
+) -> None:
+    """The Weibo rule moved to Tuesday 10 March: 1–9 March are not judged any more."""
+    ctx = factory(db)
+    try:
+        admin = ctx.auth.sign_in("admin", "admin-pass-1")
+        for rule in ctx.cadence.list_rules(admin):
+            ctx.cadence.update_rule(
+                admin,
+                rule.id,
+                rule.text,
+                effective_from=date(2026, 3, 10),
+                expected_version=rule.version,
+            )
+    finally:
+        ctx.close()
+    code, out, err = run(
+        factory, "report", "cadence", "--db", db, "--from", "2026-03-01", "--to", "2026-03-15"
+    )
+    assert code == 0, err
+    body = [line.split("\t") for line in out.splitlines()[2:]]
+    # Weibo: 07:30 on 10–15 March only (6 days, none kept). Website: the week of 9 March
+    # begins before the rule, so no whole week is judged; its gap and silence stay.
+    assert [row[1:] for row in body] == [
+        ["微博", "江城气象", "6", "0", "0", "6", "15", "1", "ok"],
+        ["网站", "江城市气象局", "0", "1", "0", "0", "13", "16", "red"],
+    ]

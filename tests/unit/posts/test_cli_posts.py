@@ -89,7 +89,8 @@ def test_list_posts(run: Run, ctx: AppContext, office: Office) -> None:
         "已批准",
         "important",
     )
-    assert row["accounts"] == ["江城气象(微博)"] and row["planned_at"] == "2026-03-02T15:00:00+08:00"
+    assert row["accounts"] == ["江城气象(微博)"]
+    assert row["planned_at"] == "2026-03-02T15:00:00+08:00"
     code, out, _ = run("list", "posts", "--status", "草稿")
     assert code == 0 and out.split("\t")[0] == str(draft.id)
     assert run("list", "posts", "--status", "bogus")[0] == 2

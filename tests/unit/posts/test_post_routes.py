@@ -25,10 +25,16 @@ from newmedia_desk.domain.posts import (
     validate_routes,
 )
 from newmedia_desk.domain.roles import Role
+from newmedia_desk.domain.staff import Principal
 from newmedia_desk.exports.post_forms import export_post_form
 from newmedia_desk.services.settings import POST_ROUTES_KEY
+from tests.unit.posts.office import Office, make_office, sign, submitted
 
-from .test_post_service import Office, office, sign, submitted  # noqa: F401 - fixture
+
+@pytest.fixture
+def office(ctx: AppContext, admin: Principal) -> Office:
+    return make_office(ctx, admin)
+
 
 OFFICE_HEAD = RouteStep("office_head", "办公室主任核稿", Role.RESPONSIBLE)
 WITH_OFFICE_HEAD = {

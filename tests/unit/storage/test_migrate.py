@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import DateTime, column, insert, inspect, table, text
 
 from newmedia_desk.domain.errors import StorageError
 from newmedia_desk.storage import migrate
@@ -64,6 +65,9 @@ TABLES = {
     "unit",
 }
 
+COLUMNS_ADDED = {"cadence_rule": {"effective_from"}}
+"""Columns later migrations added to tables of earlier ones (0007: 生效日期)."""
+
 
 @pytest.fixture
 def db(db_url: str) -> Iterator[Database]:
@@ -82,6 +86,11 @@ def test_new_database_is_created_at_head(db: Database) -> None:
     search = {n for n in names if is_search_table(n)}
     assert names - search == TABLES
     assert (FTS_TABLE in search) == (db.engine.dialect.name == "sqlite")
+    with db.engine.connect() as conn:
+        for table, added in COLUMNS_ADDED.items():
+            columns = {c["name"]: c for c in inspect(conn).get_columns(table)}
+            assert added <= set(columns)
+            assert not any(columns[name]["nullable"] for name in added)
 
 
 @pytest.mark.all_backends
@@ -185,3 +194,50 @@ def test_percent_in_url_does_not_break_alembic(tmp_path: Path) -> None:
     db = Database(f"sqlite+pysqlite:///{tmp_path / 'a%20b.sqlite3'}")
     assert ensure_schema(db).created
     db.dispose()
+
+
+@pytest.mark.all_backends
+def test_0007_gives_existing_rules_the_office_date_of_their_creation(db: Database) -> None:
+    """Each existing rule takes effect on the Beijing date it was created.
+
+    00:30 on 1 April Beijing time is 16:30 UTC on 31 March: 1 April. 23:59 on 31 March
+    Beijing time: 31 March.
+    """
+    upgrade_to(db, "0006")
+    unit = table("unit", column("id"), column("name"), column("active"), column("sort_order"),
+                 column("version"))  # fmt: skip
+    staff = table(
+        "staff", column("id"), column("login"), column("name"), column("position"),
+        column("phone"), column("qq"), column("unit_id"), column("must_change_password"),
+        column("created_at", DateTime(timezone=True)), column("version"),
+    )  # fmt: skip
+    rules = table(
+        "cadence_rule", column("id"), column("account_id"), column("column"), column("text"),
+        column("parsed"), column("unparsed"), column("active"),
+        column("created_at", DateTime(timezone=True)), column("created_by"),
+        column("updated_at", DateTime(timezone=True)), column("version"),
+    )  # fmt: skip
+    created = {
+        1: datetime(2026, 3, 31, 16, 30, tzinfo=UTC),
+        2: datetime(2026, 3, 31, 15, 59, tzinfo=UTC),
+    }
+    with db.write() as s:
+        s.execute(insert(unit).values(id=1, name="市气象局", active=True, sort_order=0, version=1))
+        s.execute(
+            insert(staff).values(
+                id=1, login="admin", name="管理员", position="", phone="", qq="", unit_id=1,
+                must_change_password=False, created_at=created[1], version=1,
+            )
+        )  # fmt: skip
+        for rule_id, at in created.items():
+            s.execute(
+                insert(rules).values(
+                    id=rule_id, account_id=None, column=f"#栏目{rule_id}#", text="每周至少1次",
+                    parsed="[]", unparsed="", active=True, created_at=at, created_by=1,
+                    updated_at=at, version=1,
+                )
+            )  # fmt: skip
+    upgrade_to(db, "0007")
+    with db.read() as s:
+        found = s.execute(text("SELECT id, effective_from FROM cadence_rule")).all()
+    assert {k: str(v) for k, v in found} == {1: "2026-04-01", 2: "2026-03-31"}
