@@ -27,6 +27,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
+
 from newmedia_desk.domain.clock import Clock
 from newmedia_desk.domain.errors import NotFoundError, ValidationError
 from newmedia_desk.domain.roles import Permission
@@ -34,7 +36,7 @@ from newmedia_desk.domain.staff import Principal
 from newmedia_desk.services.audit import AuditService
 from newmedia_desk.services.common import require
 from newmedia_desk.storage.database import Database
-from newmedia_desk.storage.post_models import StoredImage
+from newmedia_desk.storage.post_models import ImageData, StoredImage
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PilImage
@@ -198,6 +200,8 @@ class ImageStore:
                         "size": len(cleaned),
                     },
                 )
+            if s.get(ImageData, digest) is None:  # after its image row: the foreign key
+                s.add(ImageData(sha256=digest, data=cleaned))
         return digest
 
     @staticmethod
@@ -228,13 +232,36 @@ class ImageStore:
             )
 
     def path_of(self, sha256: str) -> Path:
-        """Where the stored image's file is (it may be missing on a PC that shares the data).
+        """Where the stored image's file is, written from the database when missing here.
+
+        The database holds every image's bytes (since schema 0008); the file in the data
+        folder is a cache. An image stored before that, whose file is on this PC only, is
+        taken into the database now. The returned file may still be missing: an old image
+        whose file was on another PC.
 
         Raises ``NotFoundError`` when no image with this hash was ever stored.
         """
         mime = self.info(sha256).mime
         extension = next((f.extension for f in FORMATS.values() if f.mime == mime), "bin")
-        return self._path(sha256, extension)
+        target = self._path(sha256, extension)
+        intact = self._intact(target, sha256)
+        with self._db.read() as s:
+            stored = s.scalar(select(ImageData.data).where(ImageData.sha256 == sha256))
+        if stored is not None and not intact and hashlib.sha256(stored).hexdigest() == sha256:
+            with contextlib.suppress(OSError):  # a read-only data folder: shown as missing
+                self._write(target, stored, sha256)
+        elif stored is None and intact:
+            with self._db.write() as s:
+                if s.get(ImageData, sha256) is None:
+                    s.add(ImageData(sha256=sha256, data=target.read_bytes()))
+        return target
+
+    @staticmethod
+    def _intact(target: Path, digest: str) -> bool:
+        try:
+            return hashlib.sha256(target.read_bytes()).hexdigest() == digest
+        except OSError:
+            return False
 
     def _path(self, sha256: str, extension: str) -> Path:
         return self._root / sha256[:2] / f"{sha256}.{extension}"
@@ -350,10 +377,8 @@ class ImageStore:
     @staticmethod
     def _write(target: Path, data: bytes, digest: str) -> None:
         """Write ``data`` to ``target`` atomically, unless an intact copy is already there."""
-        if target.is_file():
-            with contextlib.suppress(OSError):
-                if hashlib.sha256(target.read_bytes()).hexdigest() == digest:
-                    return
+        if ImageStore._intact(target, digest):
+            return
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
         try:

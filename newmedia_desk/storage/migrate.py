@@ -22,7 +22,7 @@ from newmedia_desk.storage.database import Database
 if TYPE_CHECKING:
     from alembic.config import Config
 
-SCHEMA_HEAD = "0007"
+SCHEMA_HEAD = "0008"
 """The newest migration's revision. Checked against Alembic by a test; it lets a start-up
 that finds the database current skip importing Alembic (about 0.15 s)."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from newmedia_desk.storage.base import Base
@@ -39,7 +39,7 @@ class Post(Base):
     direct: Mapped[bool] = mapped_column(default=False)
     filing_required: Mapped[bool] = mapped_column(default=False)
     filed_at: Mapped[datetime | None]
-    approved_at: Mapped[datetime | None]
+    approved_at: Mapped[datetime | None] = mapped_column(index=True)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime] = mapped_column(index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -191,6 +191,20 @@ class StoredImage(Base):
     original_name: Mapped[str] = mapped_column(String(260), default="")
     created_at: Mapped[datetime]
     created_by: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="RESTRICT"))
+
+
+class ImageData(Base):
+    """The cleaned bytes of a stored image (the file in the data folder is a cache).
+
+    In the database, so that a backup and every PC of a shared database have them.
+    """
+
+    __tablename__ = "image_data"
+
+    sha256: Mapped[str] = mapped_column(
+        ForeignKey("stored_image.sha256", ondelete="CASCADE"), primary_key=True
+    )
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class LibraryItem(Base):

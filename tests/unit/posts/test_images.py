@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PIL import ExifTags, Image, PngImagePlugin
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from newmedia_desk.context import AppContext
 from newmedia_desk.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
@@ -286,3 +286,37 @@ def test_store_without_settings_uses_defaults(
     store = ImageStore(ctx.db, ctx.audit, ctx.clock, tmp_path / "other")
     sha = store.add(clerk, jpeg_with_gps(tmp_path / "a.jpg"))
     assert store.path_of(sha).is_file()
+
+
+def test_the_database_holds_the_bytes_and_writes_a_missing_file_again(
+    ctx: AppContext, clerk: Principal, tmp_path: Path
+) -> None:
+    """A backup, or another PC of a shared database, has the images: the file is a cache."""
+    from newmedia_desk.storage.post_models import ImageData
+
+    sha = ctx.images.add(clerk, jpeg_with_gps(tmp_path / "a.jpg"))
+    stored = ctx.images.path_of(sha)
+    original = stored.read_bytes()
+    with ctx.db.read() as s:
+        assert s.scalar(select(ImageData.data).where(ImageData.sha256 == sha)) == original
+    other_pc = ImageStore(ctx.db, ctx.audit, ctx.clock, tmp_path / "other-pc")
+    copy = other_pc.path_of(sha)
+    assert copy != stored and copy.read_bytes() == original
+    stored.write_bytes(b"damaged")
+    assert ctx.images.path_of(sha).read_bytes() == original
+
+
+def test_an_image_from_before_schema_0008_is_taken_into_the_database(
+    ctx: AppContext, clerk: Principal, tmp_path: Path
+) -> None:
+    from newmedia_desk.storage.post_models import ImageData
+
+    sha = ctx.images.add(clerk, jpeg_with_gps(tmp_path / "a.jpg"))
+    with ctx.db.write() as s:
+        s.execute(delete(ImageData))
+    other_pc = ImageStore(ctx.db, ctx.audit, ctx.clock, tmp_path / "other-pc")
+    assert not other_pc.path_of(sha).exists()  # only the PC that stored it has the file
+    ctx.images.path_of(sha)  # that PC shows it: its file is taken in
+    assert other_pc.path_of(sha).read_bytes() == ctx.images.path_of(sha).read_bytes()
+    with ctx.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(ImageData)) == 1

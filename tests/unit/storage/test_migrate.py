@@ -41,6 +41,7 @@ TABLES = {
     "delegation",
     "draft_autosave",
     "feedback",
+    "image_data",
     "incident",
     "library_item",
     "lexicon",
