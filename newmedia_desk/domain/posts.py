@@ -13,7 +13,7 @@ import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -488,7 +488,7 @@ def signoff_payload(
         "content_sha256": content_sha256,
         "signer_id": signer_id,
         "on_behalf_of_id": on_behalf_of_id,
-        "signed_at": signed_at.isoformat(),
+        "signed_at": signed_at.astimezone(UTC).isoformat(),  # as stored and read back
     }
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -57,8 +57,9 @@ def consent_payload(row: Delegation) -> bytes:
         "leader_id": row.leader_id,
         "deputy_id": row.deputy_id,
         "consented_by_id": row.consented_by_id,
-        "starts_at": row.starts_at.isoformat(),
-        "ends_at": row.ends_at.isoformat(),
+        # In UTC, as stored: a time entered in office time (+08:00) is read back as UTC.
+        "starts_at": row.starts_at.astimezone(UTC).isoformat(),
+        "ends_at": row.ends_at.astimezone(UTC).isoformat(),
         "reason": row.reason,
     }
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()

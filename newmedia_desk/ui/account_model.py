@@ -44,7 +44,7 @@ from newmedia_desk.ui.record_table import (
     SortRole,
     row_contains_text,
 )
-from newmedia_desk.ui.texts import local_time
+from newmedia_desk.ui.texts import office_time
 
 RED = QColor("#b3261e")
 AMBER = QColor("#8a5a00")
@@ -298,7 +298,7 @@ class HistoryTableModel(RecordTableModel[AccountEventRecord, HistoryColumn]):
     def _display(event: AccountEventRecord, column: HistoryColumn) -> str:
         match column:
             case HistoryColumn.AT:
-                return local_time(event.at)
+                return office_time(event.at)
             case HistoryColumn.EVENT:
                 return event_name(event.kind)
             case HistoryColumn.ACTOR:
@@ -356,7 +356,7 @@ class StepTableModel(RecordTableModel[ApprovalStepRecord, StepColumn]):
             case StepColumn.OPINION:
                 return step.opinion
             case StepColumn.AT:
-                return local_time(step.signed_at)
+                return office_time(step.signed_at)
 
     def sort_key(self, step: ApprovalStepRecord, column: StepColumn) -> str | float | int:
         """Steps in their order; time as a number."""
@@ -536,7 +536,7 @@ class RogueTableModel(RecordTableModel[RogueRecord, RogueColumn]):
     def _display(rogue: RogueRecord, column: RogueColumn) -> str:
         match column:
             case RogueColumn.FOUND_AT:
-                return local_time(rogue.found_at)
+                return office_time(rogue.found_at)
             case RogueColumn.PLATFORM:
                 return rogue.platform_name
             case RogueColumn.NAME:

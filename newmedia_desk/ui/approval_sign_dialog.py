@@ -46,7 +46,7 @@ from newmedia_desk.ui.account_texts import decision_name, verification_name
 from newmedia_desk.ui.form_dialog import error_banner
 from newmedia_desk.ui.prompts import error_text
 from newmedia_desk.ui.sign_in import SignInForm
-from newmedia_desk.ui.texts import local_time, role_name
+from newmedia_desk.ui.texts import office_time, role_name
 
 
 def _value(parent: QWidget, text: str) -> QLabel:
@@ -353,7 +353,7 @@ class ApprovalSignDialog(SignOverSessionDialog):
                 self.tr("Signed so far: {steps}").format(
                     steps="；".join(
                         f"{s.title} {s.signer_name} {decision_name(s.decision)} "
-                        f"{local_time(s.signed_at)}"
+                        f"{office_time(s.signed_at)}"
                         for s in earlier
                     )
                 )

@@ -13,7 +13,7 @@ from newmedia_desk.domain.posts import ActivityType, PostKind, PostStatus, Tier
 from newmedia_desk.services.posts import SignOffView
 from newmedia_desk.ui.account_texts import decision_name
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
-from newmedia_desk.ui.texts import local_time
+from newmedia_desk.ui.texts import office_time
 
 _CTX = "ApprovalTexts"
 
@@ -118,7 +118,7 @@ def decision_line(step: SignOffView) -> str:
         step=step_name(step.key, step.title),
         who=signer_text(step),
         decision=decision_name(step.decision),
-        time=local_time(step.signed_at),
+        time=office_time(step.signed_at),
     )
     if step.opinion:
         line += QCoreApplication.translate("ApprovalTexts", ": “{opinion}”").format(

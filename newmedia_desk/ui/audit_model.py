@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from newmedia_desk.domain.audit import AuditEntry
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
 from newmedia_desk.ui.record_table import RecordTableModel
-from newmedia_desk.ui.texts import local_time_seconds
+from newmedia_desk.ui.texts import office_time_seconds
 
 
 class AuditColumn(IntEnum):
@@ -189,7 +189,7 @@ class AuditTableModel(RecordTableModel[AuditEntry, AuditColumn]):
             case AuditColumn.SEQ:
                 return str(entry.seq)
             case AuditColumn.AT:
-                return local_time_seconds(entry.at)
+                return office_time_seconds(entry.at)
             case AuditColumn.ACTOR:
                 return entry.actor
             case AuditColumn.ACTION:

@@ -52,7 +52,7 @@ from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
 from newmedia_desk.ui.password_dialogs import password_edit
 from newmedia_desk.ui.prompts import Prompts, error_text
 from newmedia_desk.ui.record_table import RecordTableModel, RowRole
-from newmedia_desk.ui.texts import local_time
+from newmedia_desk.ui.texts import office_time
 
 REVEAL_SECONDS = 30
 """How long a revealed password stays in the panel."""
@@ -414,7 +414,7 @@ class CredentialPanel(QWidget):
         if status.has_secret:
             self.changed_label.setText(
                 self.tr("Last changed: {time} by {name}").format(
-                    time=local_time(status.changed_at), name=status.changed_by or "—"
+                    time=office_time(status.changed_at), name=status.changed_by or "—"
                 )
             )
         else:
@@ -423,7 +423,7 @@ class CredentialPanel(QWidget):
             sealed = self.tr("Sealed paper copy: never recorded")
         else:
             sealed = self.tr("Sealed paper copy: {time} by {name}").format(
-                time=local_time(status.sealed_copy_at), name=status.sealed_copy_by
+                time=office_time(status.sealed_copy_at), name=status.sealed_copy_by
             )
         if status.sealed_copy_stale:
             sealed += " — " + self.tr("older than the password: seal a new copy")

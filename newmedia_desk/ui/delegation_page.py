@@ -36,9 +36,9 @@ from newmedia_desk.ui.account_detail import read_only_table
 from newmedia_desk.ui.form_dialog import FormDialog, InputProblemError, error_banner
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
 from newmedia_desk.ui.prompts import Prompts, error_text
-from newmedia_desk.ui.publication_dialog import datetime_edit, from_qdatetime
 from newmedia_desk.ui.record_table import RecordTableModel, RowRole, SortRole, select_source_row
-from newmedia_desk.ui.texts import local_time, role_names
+from newmedia_desk.ui.texts import from_qdatetime, office_time, role_names
+from newmedia_desk.ui.texts import office_datetime_edit as datetime_edit
 
 APPROVER_ROLES = frozenset({Role.RESPONSIBLE, Role.SUPERVISOR, Role.CHIEF})
 GREY = QColor("#8a8a8a")
@@ -101,12 +101,12 @@ class DelegationTableModel(RecordTableModel[DelegationView, DelegationColumn]):
             case DelegationColumn.CONSENTED_BY:
                 return d.consented_by_name
             case DelegationColumn.STARTS:
-                return local_time(d.starts_at)
+                return office_time(d.starts_at)
             case DelegationColumn.ENDS:
-                return local_time(d.ends_at)
+                return office_time(d.ends_at)
             case DelegationColumn.STATE:
                 state = delegation_state(d, self._now())
-                return self.tr_state(state).format(time=local_time(d.revoked_at))
+                return self.tr_state(state).format(time=office_time(d.revoked_at))
             case DelegationColumn.REASON:
                 return d.reason
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,22 +52,17 @@ from newmedia_desk.ui.interaction_texts import (
 )
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
 from newmedia_desk.ui.prompts import Prompts
-from newmedia_desk.ui.texts import local_time
+from newmedia_desk.ui.texts import from_qdatetime, office_datetime_edit, office_time
 
 
 def datetime_edit(parent: QWidget, value: datetime) -> QDateTimeEdit:
-    """A date and time field (local time, to the minute)."""
-    edit = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(value.timestamp())), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-    return edit
+    """A date and time field (office time, to the minute)."""
+    return office_datetime_edit(parent, value)
 
 
 def moment_of(edit: QDateTimeEdit) -> datetime:
     """The aware moment a date and time field holds."""
-    value = edit.dateTime().toPython()
-    assert isinstance(value, datetime)
-    return value.astimezone()
+    return from_qdatetime(edit.dateTime())
 
 
 def text_box(parent: QWidget, lines: int = 3) -> QPlainTextEdit:
@@ -466,7 +461,7 @@ class StepDialog(FormDialog):
             label = step_name(clock.step)
             if clock.done_at is not None:
                 label = self.tr("{step} (done {at})").format(
-                    step=label, at=local_time(clock.done_at)
+                    step=label, at=office_time(clock.done_at)
                 )
             self.step_combo.addItem(label, clock.step.value)
         first_open = next((i for i, c in enumerate(record.clocks) if c.done_at is None), 0)

@@ -23,7 +23,7 @@ from newmedia_desk.ui.interaction_texts import (
 )
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
 from newmedia_desk.ui.record_table import RecordTableModel
-from newmedia_desk.ui.texts import local_time
+from newmedia_desk.ui.texts import office_time
 
 RED = QColor("#b3261e")
 GREY = QColor("#8a8a8a")
@@ -90,7 +90,7 @@ class ModerationTableModel(RecordTableModel[ModerationRecord, ModerationColumn])
     def _display(r: ModerationRecord, column: ModerationColumn) -> str:
         match column:
             case ModerationColumn.AT:
-                return local_time(r.occurred_at)
+                return office_time(r.occurred_at)
             case ModerationColumn.ACCOUNT:
                 return (
                     f"{r.account_name}（{r.platform_name}）" if r.platform_name else r.account_name
@@ -111,7 +111,7 @@ class ModerationTableModel(RecordTableModel[ModerationRecord, ModerationColumn])
                     return _tr(QT_TRANSLATE_NOOP("LedgerTables", "{due} (late)")).format(due=text)
                 return text
             case ModerationColumn.HANDLED:
-                return local_time(r.handled_at)
+                return office_time(r.handled_at)
             case ModerationColumn.BY:
                 return r.handled_by_name or r.recorded_by_name
 
@@ -178,7 +178,7 @@ class FeedbackTableModel(RecordTableModel[FeedbackRecord, FeedbackColumn]):
     def _display(r: FeedbackRecord, column: FeedbackColumn) -> str:
         match column:
             case FeedbackColumn.RECEIVED:
-                return local_time(r.received_at)
+                return office_time(r.received_at)
             case FeedbackColumn.FROM:
                 via = f"（{r.account_name}）" if r.account_name else ""
                 return f"{r.from_whom}{via}"
@@ -195,7 +195,7 @@ class FeedbackTableModel(RecordTableModel[FeedbackRecord, FeedbackColumn]):
             case FeedbackColumn.ANSWER:
                 return _one_line(r.answer)
             case FeedbackColumn.ANSWERED:
-                return local_time(r.answered_at)
+                return office_time(r.answered_at)
 
     def sort_key(self, r: FeedbackRecord, column: FeedbackColumn) -> str | float | int:
         """Times sort as times."""
@@ -262,7 +262,7 @@ class IncidentTableModel(RecordTableModel[IncidentRecord, IncidentColumn]):
     def _display(r: IncidentRecord, column: IncidentColumn) -> str:
         match column:
             case IncidentColumn.OPENED:
-                return local_time(r.opened_at)
+                return office_time(r.opened_at)
             case IncidentColumn.TITLE:
                 return r.title
             case IncidentColumn.LEVEL:
@@ -273,7 +273,7 @@ class IncidentTableModel(RecordTableModel[IncidentRecord, IncidentColumn]):
                 nxt = r.next_clock if r.is_open else None
                 if nxt is None:
                     return ""
-                return f"{step_name(nxt.step)} {local_time(nxt.due_at)}"
+                return f"{step_name(nxt.step)} {office_time(nxt.due_at)}"
             case IncidentColumn.LATE:
                 return "、".join(step_name(c.step) for c in r.late_steps)
             case IncidentColumn.HELD:
@@ -282,7 +282,7 @@ class IncidentTableModel(RecordTableModel[IncidentRecord, IncidentColumn]):
                 if r.is_open:
                     return _tr(QT_TRANSLATE_NOOP("LedgerTables", "Open"))
                 return _tr(QT_TRANSLATE_NOOP("LedgerTables", "Closed {at}")).format(
-                    at=local_time(r.closed_at)
+                    at=office_time(r.closed_at)
                 )
 
     def sort_key(self, r: IncidentRecord, column: IncidentColumn) -> str | float | int:
@@ -332,9 +332,9 @@ class ClockTableModel(RecordTableModel[ClockState, ClockColumn]):
             case ClockColumn.STEP:
                 return step_name(c.step)
             case ClockColumn.DUE:
-                return local_time(c.due_at)
+                return office_time(c.due_at)
             case ClockColumn.DONE:
-                return local_time(c.done_at)
+                return office_time(c.done_at)
             case ClockColumn.STATUS:
                 return clock_status(c)
 
@@ -378,11 +378,11 @@ class HoldTableModel(RecordTableModel[HoldRecord, HoldColumn]):
             case HoldColumn.PLANNED:
                 return str(h.planned_posts) if h.active else ""
             case HoldColumn.HELD:
-                return f"{local_time(h.held_at)} {h.held_by_name}"
+                return f"{office_time(h.held_at)} {h.held_by_name}"
             case HoldColumn.RELEASED:
                 if h.released_at is None:
                     return ""
-                return f"{local_time(h.released_at)} {h.released_by_name}"
+                return f"{office_time(h.released_at)} {h.released_by_name}"
 
     def foreground(self, h: HoldRecord) -> QBrush | None:
         """Resumed holds grey."""

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from newmedia_desk.domain.incidents import ClockState, IncidentLevel, IncidentStep, due_day
 from newmedia_desk.domain.interaction import ModerationAction, ModerationKind
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
-from newmedia_desk.ui.texts import local_time
+from newmedia_desk.ui.texts import office_time
 
 if TYPE_CHECKING:
     from newmedia_desk.services.interaction import LateItem
@@ -124,7 +124,7 @@ def late_item_text(item: LateItem) -> str:
     if item.kind is LateKind.INCIDENT_STEP and item.step is not None:
         return _tr(
             QT_TRANSLATE_NOOP("InteractionTexts", "Incident “{title}”: {step} was due {due}")
-        ).format(title=item.summary, step=step_name(item.step), due=local_time(item.due_at))
+        ).format(title=item.summary, step=step_name(item.step), due=office_time(item.due_at))
     if item.kind is LateKind.FEEDBACK:
         return _tr(
             QT_TRANSLATE_NOOP(

@@ -73,7 +73,7 @@ from newmedia_desk.ui.interaction_models import (
 from newmedia_desk.ui.interaction_texts import level_name
 from newmedia_desk.ui.prompts import Prompts, error_text
 from newmedia_desk.ui.record_table import RowRole, SortRole, select_source_row
-from newmedia_desk.ui.texts import local_time
+from newmedia_desk.ui.texts import office_time
 
 CLOCK_REFRESH_MS = 60_000
 """The incident clocks are redrawn every minute while the tab is shown."""
@@ -559,13 +559,13 @@ class IncidentsTab(_Tab):
             state = (
                 self.tr("open")
                 if record.is_open
-                else self.tr("closed {at}").format(at=local_time(record.closed_at))
+                else self.tr("closed {at}").format(at=office_time(record.closed_at))
             )
             text = self.tr("<b>{title}</b> · {level} · {unit} · opened {opened} · {state}").format(
                 title=_html(record.title),
                 level=level_name(record.level),
                 unit=_html(record.unit_name),
-                opened=local_time(record.opened_at),
+                opened=office_time(record.opened_at),
                 state=state,
             )
             if record.description:

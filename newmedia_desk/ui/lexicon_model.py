@@ -18,7 +18,7 @@ from newmedia_desk.ui.record_table import (
     SortRole,
     row_contains_text,
 )
-from newmedia_desk.ui.texts import local_time
+from newmedia_desk.ui.texts import office_time
 
 _CTX = "Lexicons"
 
@@ -114,7 +114,7 @@ class LexiconListModel(RecordTableModel[LexiconSummary, LexiconColumn]):
         if record.changed_at is not None:
             text += "\n" + QCoreApplication.translate(
                 "LexiconListModel", "Last changed {when} by {who}"
-            ).format(when=local_time(record.changed_at), who=record.changed_by or "")
+            ).format(when=office_time(record.changed_at), who=record.changed_by or "")
         return text
 
 
@@ -277,7 +277,7 @@ class RevisionTableModel(RecordTableModel[LexiconRevisionInfo, RevisionColumn]):
                     ).format(number=info.number)
                 return str(info.number)
             case RevisionColumn.CREATED_AT:
-                return local_time(info.created_at)
+                return office_time(info.created_at)
             case RevisionColumn.CREATED_BY:
                 return info.created_by or "—"
             case RevisionColumn.TERMS:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from newmedia_desk.services.library import LibraryRecord
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
 from newmedia_desk.ui.record_table import RecordTableModel
-from newmedia_desk.ui.texts import local_time
+from newmedia_desk.ui.texts import office_time
 
 EXCERPT = 60
 """Characters of an item's text shown in the table."""
@@ -75,7 +75,7 @@ class LibraryTableModel(RecordTableModel[LibraryRecord, LibraryColumn]):
             case LibraryColumn.ADDED_BY:
                 return record.created_by
             case LibraryColumn.ADDED_AT:
-                return local_time(record.created_at)
+                return office_time(record.created_at)
 
     def sort_key(self, record: LibraryRecord, column: LibraryColumn) -> str | float | int:
         """Times sort as times; the image column puts items with images together."""

@@ -37,7 +37,7 @@ from newmedia_desk.ui.library_model import LibraryColumn, LibraryTableModel, tag
 from newmedia_desk.ui.library_picker import PREVIEW_SIDE, SEARCH_DELAY_MS, thumbnail
 from newmedia_desk.ui.prompts import Prompts
 from newmedia_desk.ui.record_table import RowRole, SortRole, select_source_row
-from newmedia_desk.ui.texts import local_time
+from newmedia_desk.ui.texts import office_time
 
 _TABLE_SHARE = 700
 """Starting width of the table (pixels); the preview takes the rest."""
@@ -330,13 +330,13 @@ class LibraryPage(QWidget):
         self.preview_title.setText(record.title)
         meta = [
             self.tr("Added by {name} on {time}").format(
-                name=record.created_by or "—", time=local_time(record.created_at)
+                name=record.created_by or "—", time=office_time(record.created_at)
             )
         ]
         if record.tags:
             meta.insert(0, self.tr("Tags: {tags}").format(tags=tags_text(record.tags)))
         if record.archived_at is not None:
-            meta.append(self.tr("Archived on {time}").format(time=local_time(record.archived_at)))
+            meta.append(self.tr("Archived on {time}").format(time=office_time(record.archived_at)))
         self.preview_meta.setText("\n".join(meta))
         self.preview_text.setPlainText(record.text)
         self.preview_text.setVisible(bool(record.text) or record.image_sha256 is None)

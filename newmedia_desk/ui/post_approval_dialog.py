@@ -46,7 +46,7 @@ from newmedia_desk.ui.checked_edit import EMPTY_RESULT, CheckedTextEdit
 from newmedia_desk.ui.findings_panel import FindingsPanel
 from newmedia_desk.ui.form_dialog import BANNER_NOTE
 from newmedia_desk.ui.prompts import Prompts, error_text
-from newmedia_desk.ui.texts import local_time, role_name
+from newmedia_desk.ui.texts import office_time, role_name
 
 
 def value_label(parent: QWidget, text: str = "", name: str = "") -> QLabel:
@@ -151,7 +151,7 @@ class RevisionReader(QWidget):
             if content.image_hashes
             else self.tr("None")
         )
-        planned = local_time(revision.planned_at) or self.tr("Not planned")
+        planned = office_time(revision.planned_at) or self.tr("Not planned")
         self.title_label.setText(content.title or self.tr("(no title)"))
         self.digest_label.setText(
             self.tr("Content digest (SHA-256): {digest}").format(digest=revision.content_sha256)

@@ -51,7 +51,7 @@ from newmedia_desk.ui.publication_dialog import (
     TextComparison,
 )
 from newmedia_desk.ui.record_table import AnyIndex, RecordTableModel, RowRole
-from newmedia_desk.ui.texts import local_time
+from newmedia_desk.ui.texts import office_time
 
 GREY = QColor("#8a8a8a")
 RED = QColor("#c62828")
@@ -127,7 +127,7 @@ class SignOffTableModel(RecordTableModel[SignOffView, SignOffColumn]):
             case SignOffColumn.OPINION:
                 return step.opinion
             case SignOffColumn.TIME:
-                return local_time(step.signed_at)
+                return office_time(step.signed_at)
             case SignOffColumn.SIGNATURE:
                 return signature_mark(step)
             case SignOffColumn.STATE:
@@ -142,7 +142,7 @@ class SignOffTableModel(RecordTableModel[SignOffView, SignOffColumn]):
                 "SignOffTableModel",
                 "Void since {time}: the post changed or the round ended; this sign-off "
                 "stays visible on revision {revision}.",
-            ).format(time=local_time(record.voided_at), revision=record.revision)
+            ).format(time=office_time(record.voided_at), revision=record.revision)
         return None
 
     def foreground(self, record: SignOffView) -> QBrush | None:
@@ -219,7 +219,7 @@ class PublicationTableModel(RecordTableModel[PublicationView, PublicationColumn]
             case PublicationColumn.ACCOUNT:
                 return f"{p.account_name}（{p.platform}）"
             case PublicationColumn.PUBLISHED_AT:
-                return local_time(p.published_at)
+                return office_time(p.published_at)
             case PublicationColumn.LINK:
                 return p.link
             case PublicationColumn.POST_ID:
@@ -233,7 +233,7 @@ class PublicationTableModel(RecordTableModel[PublicationView, PublicationColumn]
                     "PublicationTableModel", "{what} {time}: {reason}"
                 ).format(
                     what=removal_name(p.removal_kind),
-                    time=local_time(p.removed_at),
+                    time=office_time(p.removed_at),
                     reason=p.removal_reason,
                 )
 
@@ -411,7 +411,7 @@ class PostDetailView(QWidget):
         self.message.hide()
         self.record = record
         self.title_label.setText(record.content.title or self.tr("(no title)"))
-        planned = local_time(record.planned_at) or self.tr("not planned")
+        planned = office_time(record.planned_at) or self.tr("not planned")
         self.status_label.setText(
             self.tr(
                 "{status} · revision {revision} · tier {tier} · {unit}, drafted by {drafter} · "
@@ -454,7 +454,7 @@ class PostDetailView(QWidget):
             self.filing_label.setStyleSheet("color: #c62828; font-weight: bold;")
         else:
             self.filing_label.setText(
-                self.tr("Filed on {time}").format(time=local_time(record.filed_at))
+                self.tr("Filed on {time}").format(time=office_time(record.filed_at))
             )
             self.filing_label.setStyleSheet("color: #2e7d32;")
 

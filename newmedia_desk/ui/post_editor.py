@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QSize, Qt, QTimer, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,19 +62,13 @@ from newmedia_desk.ui.form_dialog import BANNER_ERROR, FormDialog, InputProblemE
 from newmedia_desk.ui.library_picker import THUMBNAIL, LibraryPickerDialog, thumbnail
 from newmedia_desk.ui.post_revisions import PostRevisionsDialog
 from newmedia_desk.ui.prompts import Prompts
-from newmedia_desk.ui.texts import local_time, local_time_seconds
+from newmedia_desk.ui.texts import office_time, office_time_seconds, office_zone
 
 AUTOSAVE_MS = 3000
 """Keep the editor's state this long after the first unsaved change (at most this is lost)."""
 IMAGE_FILTER_SUFFIXES = "*.jpg *.jpeg *.png *.gif *.webp"
 READ_ONLY_STATUSES = frozenset({PostStatus.PUBLISHED, PostStatus.WITHDRAWN, PostStatus.CANCELLED})
 BELOW_STYLE = "color: #c62828; font-weight: bold;"
-
-
-def office_zone() -> QTimeZone:
-    """Asia/Shanghai (UTC+8 when the system has no time-zone data)."""
-    zone = QTimeZone(b"Asia/Shanghai")
-    return zone if zone.isValid() else QTimeZone(8 * 3600)
 
 
 def column_hashtag(column: str) -> str:
@@ -763,7 +757,7 @@ class PostEditorDialog(FormDialog):
         self.status_label.setStyleSheet("color: palette(placeholder-text);")
         self.status_label.setText(
             self.tr("Unsaved changes kept at {time}").format(
-                time=local_time_seconds(self._ctx.clock.now())[-8:]
+                time=office_time_seconds(self._ctx.clock.now())[-8:]
             )
         )
         return True
@@ -782,7 +776,7 @@ class PostEditorDialog(FormDialog):
             self.tr(
                 "Text typed at {time} was not saved (the program may have been closed "
                 "unexpectedly). Restore it?"
-            ).format(time=local_time(found.saved_at)),
+            ).format(time=office_time(found.saved_at)),
             [self.tr("Restore"), self.tr("Discard")],
         )
         if answer == 0:
@@ -790,7 +784,7 @@ class PostEditorDialog(FormDialog):
             self.apply_fields(found.fields)
             self.show_note(
                 self.tr("The text typed at {time} is back. Save to keep it.").format(
-                    time=local_time(found.saved_at)
+                    time=office_time(found.saved_at)
                 )
             )
         elif answer == 1:

@@ -32,7 +32,7 @@ from newmedia_desk.domain.staff import Principal
 from newmedia_desk.services.posts import RevisionView
 from newmedia_desk.ui.draft_texts import activity_name, field_name, kind_name, tier_name
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
-from newmedia_desk.ui.texts import local_time
+from newmedia_desk.ui.texts import office_time
 
 DELETED_COLOUR = "#b71c1c"
 DELETED_BACKGROUND = "#fde0dc"
@@ -135,7 +135,7 @@ class DiffWriter:
         if before.planned_at != after.planned_at:
             self._heading(field_name("planned_at"))
             self._replaced(
-                local_time(before.planned_at) or "—", local_time(after.planned_at) or "—"
+                office_time(before.planned_at) or "—", office_time(after.planned_at) or "—"
             )
             count += 1
         if count == 0:
@@ -251,7 +251,7 @@ class PostRevisionsDialog(QDialog):
         for revision in self._revisions:
             line = self.tr("Revision {number} · {time} · {name}").format(
                 number=revision.number,
-                time=local_time(revision.created_at),
+                time=office_time(revision.created_at),
                 name=revision.created_by,
             )
             if revision.note:

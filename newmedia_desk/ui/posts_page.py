@@ -70,7 +70,7 @@ from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
 from newmedia_desk.ui.post_exports import PostExcel
 from newmedia_desk.ui.prompts import Prompts, error_text
 from newmedia_desk.ui.record_table import AnyIndex, RecordTableModel, RowRole, select_proxy_row
-from newmedia_desk.ui.texts import local_time
+from newmedia_desk.ui.texts import office_time
 
 SEARCH_DELAY_MS = 300
 """Typing in the search box waits this long for the next key before searching."""
@@ -143,9 +143,9 @@ def row_texts(rows: Sequence[PostListRow]) -> list[tuple[str, ...]]:
     """What each column of the list shows, for the rows of one page (made once per page).
 
     The words for statuses and tiers are translated once per page, and times are shown
-    in this computer's time zone, to the minute (as ``local_time`` does).
+    in office time, to the minute (as ``office_time`` does).
     """
-    zone = datetime.now().astimezone().tzinfo
+    zone = OFFICE_TZ
     statuses: dict[PostStatus, str] = {}
     tiers: dict[Tier, str] = {}
     no_title = _no_title()
@@ -501,7 +501,7 @@ def _waiting_text(record: PostRecord, column: WaitingColumn) -> str:
     if column is WaitingColumn.TIER:
         return tier_name(record.content.tier)
     if column is WaitingColumn.PLANNED:
-        return local_time(record.planned_at)
+        return office_time(record.planned_at)
     if column is WaitingColumn.DRAFTER:
         return record.drafter_name
     return record.unit_name

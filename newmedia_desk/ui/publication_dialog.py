@@ -12,7 +12,7 @@ import difflib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,33 +38,17 @@ from newmedia_desk.ui.approval_texts import removal_name, status_name
 from newmedia_desk.ui.checked_edit import Utf16Positions
 from newmedia_desk.ui.form_dialog import FormDialog, InputProblemError
 from newmedia_desk.ui.prompts import Prompts, error_text
-from newmedia_desk.ui.texts import local_time
+from newmedia_desk.ui.texts import (
+    from_qdatetime,
+    office_time,
+)
+from newmedia_desk.ui.texts import office_datetime_edit as datetime_edit
 
 MISMATCH_STYLE = "color: #c62828; font-weight: bold;"
 MATCH_STYLE = "color: #2e7d32;"
 QUIET_STYLE = "color: palette(placeholder-text);"
 _REMOVED_BG = "#ffd7d3"
 _ADDED_BG = "#d7f5dd"
-
-
-def to_qdatetime(value: datetime) -> QDateTime:
-    """A ``QDateTime`` in local time for an aware ``datetime``."""
-    return QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
-
-
-def from_qdatetime(value: QDateTime) -> datetime:
-    """The aware ``datetime`` of a field's local date and time."""
-    naive = value.toPython()
-    assert isinstance(naive, datetime)
-    return naive.astimezone()
-
-
-def datetime_edit(parent: QWidget, value: datetime) -> QDateTimeEdit:
-    """A date-and-time field to the minute, with a calendar."""
-    edit = QDateTimeEdit(to_qdatetime(value), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-    return edit
 
 
 class TextComparison(QWidget):
@@ -253,7 +237,7 @@ class PublicationDialog(FormDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         if recorded is not None:
             note = QLabel(
-                self.tr("Recorded already: {time}").format(time=local_time(recorded.published_at)),
+                self.tr("Recorded already: {time}").format(time=office_time(recorded.published_at)),
                 box,
             )
             note.setStyleSheet(QUIET_STYLE)
@@ -376,7 +360,7 @@ class RemovePublicationDialog(FormDialog):
             self.tr("{account} ({platform}), published {time}").format(
                 account=publication.account_name,
                 platform=publication.platform,
-                time=local_time(publication.published_at),
+                time=office_time(publication.published_at),
             ),
             self,
         )

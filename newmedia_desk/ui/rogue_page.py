@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QHBoxLayout,
     QLineEdit,
@@ -37,6 +36,7 @@ from newmedia_desk.ui.account_texts import rogue_action_name
 from newmedia_desk.ui.form_dialog import FormDialog, error_banner
 from newmedia_desk.ui.prompts import error_text
 from newmedia_desk.ui.record_table import RowRole, SortRole, select_source_row
+from newmedia_desk.ui.texts import from_qdatetime, office_datetime_edit
 
 
 class RogueEditorDialog(FormDialog):
@@ -68,9 +68,7 @@ class RogueEditorDialog(FormDialog):
         self.url_edit = QLineEdit(self)
         self.url_edit.setPlaceholderText("https://")
         found = record.found_at if record else now
-        self.found_edit = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(found.timestamp())), self)
-        self.found_edit.setCalendarPopup(True)
-        self.found_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.found_edit = office_datetime_edit(self, found)
         self.where_edit = QPlainTextEdit(self)
         self.where_edit.setTabChangesFocus(True)
         self.where_edit.setFixedHeight(self.where_edit.fontMetrics().lineSpacing() * 3 + 14)
@@ -92,12 +90,11 @@ class RogueEditorDialog(FormDialog):
 
     def draft(self) -> RogueDraft:
         """What the form holds."""
-        found = self.found_edit.dateTime().toPython()
-        assert isinstance(found, datetime)
+        found = from_qdatetime(self.found_edit.dateTime())
         return RogueDraft(
             platform_id=int(self.platform_combo.currentData() or 0),
             name=self.name_edit.text(),
-            found_at=found.astimezone(),
+            found_at=found,
             url=self.url_edit.text(),
             where_found=self.where_edit.toPlainText(),
             notes=self.notes_edit.text(),

@@ -17,7 +17,7 @@ from newmedia_desk.ui.record_table import (
     SortRole,
     row_contains_text,
 )
-from newmedia_desk.ui.texts import ROLE_ORDER, local_time, role_names, staff_status
+from newmedia_desk.ui.texts import ROLE_ORDER, office_time, role_names, staff_status
 
 _LEFT_COLOUR = QColor("#8a8a8a")
 
@@ -103,7 +103,7 @@ class StaffTableModel(RecordTableModel[StaffRecord, StaffColumn]):
             case StaffColumn.STATUS:
                 return staff_status(record.active)
             case StaffColumn.LOCKED_UNTIL:
-                return local_time(record.locked_until)
+                return office_time(record.locked_until)
 
     def sort_key(self, record: StaffRecord, column: StaffColumn) -> str | float | int:
         """Times and states sort as numbers, roles by rank, the rest by text."""

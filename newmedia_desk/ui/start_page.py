@@ -26,7 +26,7 @@ from newmedia_desk.ui.account_texts import rotation_reason
 from newmedia_desk.ui.cadence_texts import silence_name, slot_state_name
 from newmedia_desk.ui.interaction_texts import clock_status, late_item_text, level_name
 from newmedia_desk.ui.prompts import error_text
-from newmedia_desk.ui.texts import local_time, role_names
+from newmedia_desk.ui.texts import office_time, role_names
 
 MAX_LISTED = 5
 """Rotation tasks listed by name; more are counted."""
@@ -193,7 +193,14 @@ class StartPage(QWidget):
             self._listed([p.current.content.title or f"#{p.id}" for p in waiting])
         )
         self.mismatched.setText(
-            self._listed([f"{m.account_name}: {m.title or m.post_id}" for m in mismatched])
+            self._listed(
+                [
+                    self.tr("{name} ({platform}): {title}").format(
+                        name=m.account_name, platform=m.platform, title=m.title or m.post_id
+                    )
+                    for m in mismatched
+                ]
+            )
         )
         # Red: the office answers for what went out differing from what was approved.
         self.mismatched.setStyleSheet("color: #b00020;" if mismatched else "")
@@ -224,7 +231,7 @@ class StartPage(QWidget):
                 [
                     self.tr("{time} {name}: {state}").format(
                         time=slot.at.astimezone(OFFICE_TZ).strftime("%H:%M"),
-                        name=slot.name,
+                        name=f"{slot.name}（{slot.platform}）" if slot.platform else slot.name,
                         state=slot_state_name(slot.state),
                     )
                     for slot in slots
@@ -340,6 +347,6 @@ class StartPage(QWidget):
         if not locked:
             return self.tr("none")
         return "; ".join(
-            self.tr("{login} until {time}").format(login=login, time=local_time(until))
+            self.tr("{login} until {time}").format(login=login, time=office_time(until))
             for login, until in sorted(locked.items())
         )

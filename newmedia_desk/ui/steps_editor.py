@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -91,7 +92,12 @@ class StepsEditor(QWidget):
         self.view.setModel(self.model)
         self.view.setItemDelegateForColumn(ROLE, RoleDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.Fixed)
+        widest = max(self.fontMetrics().horizontalAdvance(role_name(r)) for r in ROLE_ORDER)
+        header.resizeSection(ROLE, widest + 40)  # room for the combo box's arrow
+        header.setSectionResizeMode(OWN_UNIT, QHeaderView.ResizeMode.ResizeToContents)
         self.view.verticalHeader().setVisible(False)
         self.view.setMinimumHeight(150)
         if not editable:

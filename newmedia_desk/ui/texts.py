@@ -6,9 +6,11 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDateTime, QTimeZone
+from PySide6.QtWidgets import QDateTimeEdit, QWidget
 
 from newmedia_desk.domain.roles import Role
+from newmedia_desk.domain.working_days import OFFICE_TZ
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -62,18 +64,49 @@ def person_line(principal: Principal) -> str:
     )
 
 
-def local_time(value: datetime | None) -> str:
-    """Return a timestamp in the computer's local time, to the minute; empty for ``None``."""
-    if value is None:
-        return ""
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+def office_zone() -> QTimeZone:
+    """Asia/Shanghai (UTC+8 when the system has no time-zone data)."""
+    zone = QTimeZone(b"Asia/Shanghai")
+    return zone if zone.isValid() else QTimeZone(8 * 3600)
 
 
-def local_time_seconds(value: datetime | None) -> str:
-    """Return a timestamp in local time, to the second; empty for ``None``."""
+def office_time(value: datetime | None) -> str:
+    """A timestamp in office time (Beijing), to the minute; empty for ``None``.
+
+    Office time everywhere, not the PC's zone: the rules' times (预报 07:30, deadlines) are
+    Beijing times, and a PC whose zone is set wrong must not show a post planned for
+    07:30 as 23:30 in one list and 07:30 in the calendar.
+    """
     if value is None:
         return ""
-    return value.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return value.astimezone(OFFICE_TZ).strftime("%Y-%m-%d %H:%M")
+
+
+def office_time_seconds(value: datetime | None) -> str:
+    """A timestamp in office time, to the second; empty for ``None``."""
+    if value is None:
+        return ""
+    return value.astimezone(OFFICE_TZ).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def to_qdatetime(value: datetime) -> QDateTime:
+    """An aware time for a date-time editor, shown in office time."""
+    return QDateTime.fromSecsSinceEpoch(int(value.timestamp()), office_zone())
+
+
+def from_qdatetime(value: QDateTime) -> datetime:
+    """What a date-time editor holds, as an aware office time."""
+    return datetime.fromtimestamp(value.toSecsSinceEpoch(), OFFICE_TZ)
+
+
+def office_datetime_edit(parent: QWidget | None, value: datetime) -> QDateTimeEdit:
+    """A date and time field in office time, to the minute, with a calendar."""
+    edit = QDateTimeEdit(parent)
+    edit.setTimeZone(office_zone())
+    edit.setDateTime(to_qdatetime(value))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+    return edit
 
 
 def unexpected_error_text(detail: str) -> str:

@@ -7382,6 +7382,10 @@ Use {language} from the next start on?</source>
         <translation>无操作 {minutes} 分钟后</translation>
     </message>
     <message>
+        <source>{name} ({platform}): {title}</source>
+        <translation>{name}（{platform}）：{title}</translation>
+    </message>
+    <message>
         <source>{time} {name}: {state}</source>
         <translation>{time} {name}：{state}</translation>
     </message>

@@ -14,8 +14,8 @@ from newmedia_desk.ui.delegation_page import (
     DelegationDialog,
     DelegationPage,
 )
-from newmedia_desk.ui.publication_dialog import to_qdatetime
 from newmedia_desk.ui.settings_area import SettingsArea
+from newmedia_desk.ui.texts import to_qdatetime
 from tests.conftest import STAFF_PASSWORD
 
 from .conftest import Office, ScriptedPrompts, check_model

@@ -23,8 +23,8 @@ from newmedia_desk.ui.publication_dialog import (
     PublicationDialog,
     RemovePublicationDialog,
     TextComparison,
-    to_qdatetime,
 )
+from newmedia_desk.ui.texts import to_qdatetime
 from tests.conftest import STAFF_PASSWORD, make_staff
 
 from .conftest import Office, ScriptedPrompts, check_model

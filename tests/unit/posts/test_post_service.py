@@ -440,3 +440,25 @@ def test_publication_refused_while_the_account_is_held(ctx: AppContext, office: 
         ctx.posts.record_publication(
             office.clerk, post.id, office.weibo, published_at=now, expected_version=post.version
         )
+
+
+def test_a_delegation_entered_in_office_time_still_verifies(
+    ctx: AppContext, office: Office
+) -> None:
+    """Times typed in Beijing time (+08:00) are stored as UTC; the consent must still verify."""
+    from newmedia_desk.domain.working_days import OFFICE_TZ
+
+    now = ctx.clock.now().astimezone(OFFICE_TZ)
+    ctx.delegations.create(
+        office.chief,
+        DelegationSpec(
+            office.sup.staff_id,
+            office.sup2.staff_id,
+            office.chief.staff_id,
+            now,
+            now + timedelta(days=2),
+            "出差",
+        ),
+        consenter_password=STAFF_PASSWORD,
+    )
+    assert ctx.delegations.verify() == (1, ())
