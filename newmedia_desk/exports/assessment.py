@@ -5,7 +5,8 @@ Three sheets, each set up for A4 landscape, one page wide, the header row repeat
 * 考核结果 — one row per unit: score, 合格/不合格, veto items, every figure, the points
   deducted and the suggestion (表扬/批评) with its reasons;
 * 账号明细 — one row per open account: published, longest silence, cadence requirements
-  and misses (the figures behind the unit's row);
+  and misses (the figures behind the unit's row), then one per column with rules the unit
+  carried and its misses;
 * 扣分标准 — the points and caps the month was scored with (the office settings).
 
 Every text goes through ``exports.xlsx.set_cell`` (a leading ``=`` stays text), and the file
@@ -199,21 +200,39 @@ def export_assessment(
     _sheet(
         accounts, f"{month.label}账号更新明细", f"导出时间 {stamp}　{audit_head}", ACCOUNT_COLUMNS
     )
-    rows: list[list[object]] = [
-        [
-            r.unit_name,
-            a.name,
-            a.platform,
-            a.published,
-            a.silent_days,
-            a.silent_from,
-            "是" if a.has_rules else "否",
-            a.cadence_expected if a.has_rules else "—",
-            a.cadence_misses if a.has_rules else "—",
+    rows: list[list[object]] = []
+    for r in results:
+        rows += [
+            [
+                r.unit_name,
+                a.name,
+                a.platform,
+                a.published,
+                a.silent_days,
+                a.silent_from,
+                "是" if a.has_rules else "否",
+                a.cadence_expected if a.has_rules else "—",
+                a.cadence_misses if a.has_rules else "—",
+            ]
+            for a in r.figures.accounts
         ]
-        for r in results
-        for a in r.figures.accounts
-    ]
+        # A column's rules count against the units that carried it (services.assessment).
+        rows += [
+            [
+                r.unit_name,
+                f"栏目 {c.column}（{'、'.join(c.accounts)}"
+                + ("" if c.carried_in_month else "；本月无人发布，按最近一次发布的单位计")
+                + "）",
+                "栏目",
+                "—",
+                "—",
+                None,
+                "是",
+                c.expected,
+                c.misses,
+            ]
+            for c in r.figures.columns
+        ]
     _body(accounts, rows, len(ACCOUNT_COLUMNS))
     for row in accounts.iter_rows(min_row=HEADER_ROW + 1, min_col=6, max_col=6):
         for cell in row:

@@ -194,6 +194,23 @@ class AssessmentTableModel(RecordTableModel[UnitAssessment, Column]):
                     *lines,
                 ]
             )
+        if column is Column.MISSES and record.figures.cadence_misses:
+            return "\n".join(
+                [
+                    QCoreApplication.translate("StatisticsArea", "{name} ({platform}): {n}").format(
+                        name=a.name, platform=a.platform, n=a.cadence_misses
+                    )
+                    for a in record.figures.accounts
+                    if a.cadence_misses
+                ]
+                + [
+                    QCoreApplication.translate(
+                        "StatisticsArea", "Column {column} ({accounts}): {n}"
+                    ).format(column=c.column, accounts="、".join(c.accounts), n=c.misses)
+                    for c in record.figures.columns
+                    if c.misses
+                ]
+            )
         if column is Column.VETO and record.vetoes:
             return "\n".join(veto_label(v) for v in record.vetoes)
         if column is Column.SUGGESTION and record.reasons:

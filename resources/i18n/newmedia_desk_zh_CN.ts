@@ -7513,6 +7513,14 @@ Use {language} from the next start on?</source>
         <translation>100 分减 {points} 分</translation>
     </message>
     <message>
+        <source>{name} ({platform}): {n}</source>
+        <translation>{name}（{platform}）：{n} 次</translation>
+    </message>
+    <message>
+        <source>Column {column} ({accounts}): {n}</source>
+        <translation>栏目 {column}（{accounts}）：{n} 次</translation>
+    </message>
+    <message>
         <source>{account}: {days} days</source>
         <translation>{account}：{days} 天</translation>
     </message>

@@ -182,3 +182,23 @@ def test_nice_steps() -> None:
     assert nice_step(30) == 10
     assert nice_step(7) == 2
     assert nice_step(0) == 1
+
+
+def test_the_misses_cell_names_the_accounts_and_columns_behind_it(qtbot: QtBot) -> None:
+    from datetime import date
+
+    from newmedia_desk.domain.assessment import AccountMonth, ColumnMonth, UnitMonth, assess
+    from newmedia_desk.ui.statistics_area import AssessmentTableModel
+
+    unit = UnitMonth(
+        unit_id=1,
+        unit_name="服务中心",
+        month=Month(2026, 3),
+        accounts=(AccountMonth(1, "江城气象", "微博", 40, 3, date(2026, 3, 10), True, 62, 2),),
+        columns=(ColumnMonth("#气象科普#", 31, 4, ("江城气象",)),),
+    )
+    model = AssessmentTableModel()
+    model.set_rows([assess(unit)])
+    tip = model.index(0, Column.MISSES).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(0, Column.MISSES).data() == "6"
+    assert tip.splitlines() == ["江城气象 (微博): 2", "Column #气象科普# (江城气象): 4"]

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from newmedia_desk.domain.assessment import (
     DEFAULT_RULES,
     AccountMonth,
+    ColumnMonth,
     Item,
     Month,
     SeriousError,
@@ -43,6 +44,7 @@ def results() -> list[UnitAssessment]:
         approval_hours=(1.0, 2.0, 30.0),
         rejections=1,
         late_answers=1,
+        columns=(ColumnMonth("#气象科普#", 31, 1, ("江城气象", "江城气象服务")),),
     )
     bad = UnitMonth(
         unit_id=2,
@@ -71,9 +73,10 @@ def test_the_workbook_reads_back(tmp_path: Path) -> None:
     header = [ws.cell(HEADER_ROW, c).value for c in range(1, len(RESULT_COLUMNS) + 1)]
     assert header == [caption for caption, _ in RESULT_COLUMNS]
     good = [ws.cell(HEADER_ROW + 1, c).value for c in range(1, len(RESULT_COLUMNS) + 1)]
-    # 2 cadence misses −4, one slow approval −1, one return −1, one late answer −3.
+    # 3 cadence misses (2 of an account, 1 of a column) −6, one slow approval −1, one
+    # return −1, one late answer −3.
     assert good == [
-        "服务中心", 91, "合格", None, 60, "0/1", 2, 5, 2, 1, 1, 0, 0, 1, 0, 0, 9, None,
+        "服务中心", 89, "合格", None, 60, "0/1", 3, 5, 2, 1, 1, 0, 0, 1, 0, 0, 11, None,
     ]  # fmt: skip
     bad = [ws.cell(HEADER_ROW + 2, c).value for c in range(1, len(RESULT_COLUMNS) + 1)]
     assert bad[0] == '=HYPERLINK("http://x")'
@@ -91,13 +94,15 @@ def test_the_workbook_reads_back(tmp_path: Path) -> None:
     accounts = book["账号明细"]
     rows = [
         [accounts.cell(r, c).value for c in range(1, len(ACCOUNT_COLUMNS) + 1)]
-        for r in range(HEADER_ROW + 1, HEADER_ROW + 4)
+        for r in range(HEADER_ROW + 1, HEADER_ROW + 5)
     ]
     assert rows[0][:5] == ["服务中心", "江城气象", "微博", 40, 3]
     assert rows[0][5] == datetime(2026, 3, 10)
     assert rows[0][6:] == ["是", 62, 2]
     assert rows[1][6:] == ["否", "—", "—"]
-    assert rows[2][1:5] == ["东山气象", "微博", 0, 31]
+    assert rows[2][1:3] == ["栏目 #气象科普#（江城气象、江城气象服务）", "栏目"]
+    assert rows[2][6:] == ["是", 31, 1]
+    assert rows[3][1:5] == ["东山气象", "微博", 0, 31]
 
     standard = book["扣分标准"]
     lines = {
