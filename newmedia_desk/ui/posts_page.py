@@ -280,6 +280,8 @@ class PostListModel(QAbstractTableModel):
             **dict.fromkeys(_MUTED, muted),
             **dict.fromkeys(_ATTENTION, attention),
         }
+        # Translated once: a view asks for every header many times per paint.
+        self._headers = tuple(_translate(POST_HEADERS[c]) for c in PostColumn)
 
     # -- what is shown --
 
@@ -440,9 +442,9 @@ class PostListModel(QAbstractTableModel):
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(PostColumn)
+            and 0 <= section < len(self._headers)
         ):
-            return _translate(POST_HEADERS[PostColumn(section)])
+            return self._headers[section]
         return None
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
