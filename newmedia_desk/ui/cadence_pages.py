@@ -43,7 +43,12 @@ from newmedia_desk.ui.cadence_texts import (
 from newmedia_desk.ui.form_dialog import FormDialog, error_banner
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
 from newmedia_desk.ui.prompts import Prompts, error_text
-from newmedia_desk.ui.record_table import AnyIndex, RecordTableModel, RowRole, SortRole
+from newmedia_desk.ui.record_table import (
+    AnyIndex,
+    RecordTableModel,
+    SortRole,
+    selected_record,
+)
 
 FLAG_BACKGROUND = QColor("#fdecea")
 FLAG_TEXT = QColor("#a61b1b")
@@ -415,11 +420,7 @@ class RulesPage(QWidget):
 
     def selected(self) -> RuleRecord | None:
         """The rule selected, if any."""
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        record = rows[0].data(RowRole)
-        return record if isinstance(record, RuleRecord) else None
+        return selected_record(self.table, RuleRecord)
 
     def add(self) -> None:
         """Open the dialog for a new rule."""

@@ -36,7 +36,12 @@ from newmedia_desk.ui.account_detail import read_only_table
 from newmedia_desk.ui.form_dialog import FormDialog, InputProblemError, error_banner
 from newmedia_desk.ui.noop import QT_TRANSLATE_NOOP
 from newmedia_desk.ui.prompts import Prompts, error_text
-from newmedia_desk.ui.record_table import RecordTableModel, RowRole, SortRole, select_source_row
+from newmedia_desk.ui.record_table import (
+    RecordTableModel,
+    SortRole,
+    select_source_row,
+    selected_record,
+)
 from newmedia_desk.ui.texts import from_qdatetime, office_time, role_names
 from newmedia_desk.ui.texts import office_datetime_edit as datetime_edit
 
@@ -329,11 +334,7 @@ class DelegationPage(QWidget):
 
     def selected(self) -> DelegationView | None:
         """The delegation selected."""
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        value = rows[0].data(RowRole)
-        return value if isinstance(value, DelegationView) else None
+        return selected_record(self.table, DelegationView)
 
     def select(self, delegation_id: int) -> bool:
         """Select one delegation if it is listed."""

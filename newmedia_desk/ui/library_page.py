@@ -34,9 +34,9 @@ from newmedia_desk.ui.draft_texts import draft_error_text
 from newmedia_desk.ui.form_dialog import BANNER_NOTE, error_banner
 from newmedia_desk.ui.library_dialogs import LibraryItemDialog
 from newmedia_desk.ui.library_model import LibraryColumn, LibraryTableModel, tags_text
-from newmedia_desk.ui.library_picker import PREVIEW_SIDE, SEARCH_DELAY_MS, thumbnail
+from newmedia_desk.ui.library_picker import SEARCH_DELAY_MS, show_image
 from newmedia_desk.ui.prompts import Prompts
-from newmedia_desk.ui.record_table import RowRole, SortRole, select_source_row
+from newmedia_desk.ui.record_table import SortRole, select_source_row, selected_record
 from newmedia_desk.ui.texts import office_time
 
 _TABLE_SHARE = 700
@@ -294,11 +294,7 @@ class LibraryPage(QWidget):
 
     def selected(self) -> LibraryRecord | None:
         """The item selected."""
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        value = rows[0].data(RowRole)
-        return value if isinstance(value, LibraryRecord) else None
+        return selected_record(self.table, LibraryRecord)
 
     def select(self, item_id: int) -> bool:
         """Select one item if it is listed."""
@@ -342,15 +338,7 @@ class LibraryPage(QWidget):
         self.preview_text.setVisible(bool(record.text) or record.image_sha256 is None)
         if record.image_sha256 is None:
             return
-        try:
-            picture = thumbnail(self._images.path_of(record.image_sha256), PREVIEW_SIDE)
-        except DeskError:
-            picture = None
-        if picture is None:
-            self.preview_image.setText(self.tr("(The image's file is not on this computer.)"))
-        else:
-            self.preview_image.setPixmap(picture)
-        self.preview_image.show()
+        show_image(self.preview_image, self._images, record.image_sha256)
 
     # -- changes -------------------------------------------------------------------------
 

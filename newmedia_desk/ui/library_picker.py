@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -47,6 +47,23 @@ def thumbnail(path: Path, side: int = THUMBNAIL) -> QPixmap | None:
     if image.isNull():
         return None
     return QPixmap.fromImage(image)
+
+
+def show_image(label: QLabel, images: ImageStore, sha256: str, side: int = PREVIEW_SIDE) -> None:
+    """Show a stored image's small picture in ``label``, or say that its file is missing."""
+    try:
+        picture = thumbnail(images.path_of(sha256), side)
+    except DeskError:
+        picture = None
+    if picture is None:
+        label.setText(
+            QCoreApplication.translate(
+                "LibraryPickerDialog", "(The image's file is not on this computer.)"
+            )
+        )
+    else:
+        label.setPixmap(picture)
+    label.show()
 
 
 class LibraryPickerDialog(QDialog):
@@ -199,15 +216,7 @@ class LibraryPickerDialog(QDialog):
         self.image_label.hide()
         if record is None or record.image_sha256 is None:
             return
-        try:
-            picture = thumbnail(self._images.path_of(record.image_sha256), PREVIEW_SIDE)
-        except DeskError:
-            picture = None
-        if picture is None:
-            self.image_label.setText(self.tr("(The image's file is not on this computer.)"))
-        else:
-            self.image_label.setPixmap(picture)
-        self.image_label.show()
+        show_image(self.image_label, self._images, record.image_sha256)
 
     def insert(self) -> None:
         """Hand the selected item to the editor and close."""

@@ -50,7 +50,7 @@ from newmedia_desk.ui.publication_dialog import (
     RemovePublicationDialog,
     TextComparison,
 )
-from newmedia_desk.ui.record_table import AnyIndex, RecordTableModel, RowRole
+from newmedia_desk.ui.record_table import AnyIndex, RecordTableModel, selected_record
 from newmedia_desk.ui.texts import office_time
 
 GREY = QColor("#8a8a8a")
@@ -460,11 +460,7 @@ class PostDetailView(QWidget):
 
     def selected_publication(self) -> PublicationView | None:
         """The publication selected in the table."""
-        rows = self.publication_table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        value = rows[0].data(RowRole)
-        return value if isinstance(value, PublicationView) else None
+        return selected_record(self.publication_table, PublicationView)
 
     def select_publication(self, publication_id: int) -> bool:
         """Select one publication in the table."""

@@ -34,6 +34,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 R = TypeVar("R")
 C = TypeVar("C", bound=IntEnum)
+T = TypeVar("T")
 
 
 class RecordTableModel(QAbstractTableModel, Generic[R, C]):
@@ -128,6 +129,15 @@ class RecordTableModel(QAbstractTableModel, Generic[R, C]):
     def foreground(self, record: R) -> QBrush | None:
         """A text colour for a whole row, if any (e.g. grey for people who left)."""
         return None
+
+
+def selected_record(view: QAbstractItemView, kind: type[T]) -> T | None:
+    """The record (``RowRole``) of the first selected row, if it is a ``kind``."""
+    rows = view.selectionModel().selectedRows()
+    if not rows:
+        return None
+    value = rows[0].data(RowRole)
+    return value if isinstance(value, kind) else None
 
 
 def select_proxy_row(view: QAbstractItemView, index: QModelIndex) -> bool:

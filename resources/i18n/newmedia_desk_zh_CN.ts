@@ -5071,10 +5071,6 @@ Nothing was imported.</source>
         <translation>于 {time} 归档</translation>
     </message>
     <message>
-        <source>(The image&apos;s file is not on this computer.)</source>
-        <translation>（该图片文件不在本机上。）</translation>
-    </message>
-    <message>
         <source>Archive “{title}”?
 
 It is no longer offered when writing posts. It is kept, and posts that used it do not change.</source>
